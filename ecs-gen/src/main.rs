@@ -1,0 +1,72 @@
+//! The `ecs-gen` command: `check`, `generate`, `dump`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Generator of the typed Alibaba Cloud ECS client from the YAML spec.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// The spec directory.
+    #[arg(long, global = true, default_value = "spec")]
+    spec: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint the spec, then print a summary (APIs, parameters, constraints, errors, examples).
+    Check,
+    /// Lint, then write the generated Rust code into a directory.
+    Generate {
+        /// Where to write the files.
+        #[arg(long, default_value = "target/ecs-generated")]
+        out: PathBuf,
+    },
+    /// Lint, then print the normalised model as JSON (documented in spec/README.md).
+    Dump,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (_, model) = match ecs_gen::load_model(&cli.spec) {
+        Ok(m) => m,
+        Err(diags) => {
+            eprintln!("{diags}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cli.command {
+        Command::Check => {
+            println!("{}", ecs_gen::summary(&model));
+            ExitCode::SUCCESS
+        }
+        Command::Generate { out } => match ecs_gen::write_generated(&model, &out) {
+            Ok(files) => {
+                println!("{}", ecs_gen::summary(&model));
+                println!("wrote {} files to {}:", files.len(), out.display());
+                for f in files {
+                    println!("  {}", f.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Dump => match serde_json::to_string_pretty(&model) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
