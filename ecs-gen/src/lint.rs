@@ -337,7 +337,8 @@ fn lint_pagination(ctx: &mut Ctx<'_>, api: &RawApi) {
         n.as_ref()
             .is_some_and(|n| api.response.iter().any(|p| p.name.as_ref() == Some(n)))
     };
-    let (reqs, resps): (Vec<(&str, &Option<String>)>, Vec<(&str, &Option<String>)>) =
+    type Refs<'a> = Vec<(&'static str, &'a Option<String>)>;
+    let (reqs, resps): (Refs<'_>, Refs<'_>) =
         match paged.style.as_str() {
             "page_number" => (
                 vec![

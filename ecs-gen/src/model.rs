@@ -447,12 +447,8 @@ fn check_inline_type_names(api: &Api, src: &crate::diag::Source, diags: &mut Dia
             }
         }
     };
-    fn walk(
-        ps: &[Param],
-        side: &str,
-        seen: &mut BTreeMap<String, String>,
-        f: &mut dyn FnMut(&Param, &str, &mut BTreeMap<String, String>),
-    ) {
+    type Visit<'f> = dyn FnMut(&Param, &str, &mut BTreeMap<String, String>) + 'f;
+    fn walk(ps: &[Param], side: &str, seen: &mut BTreeMap<String, String>, f: &mut Visit<'_>) {
         for p in ps {
             f(p, side, seen);
             walk(&p.children, side, seen, f);

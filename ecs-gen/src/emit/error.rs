@@ -12,6 +12,7 @@ use crate::model::{Api, ErrorDef};
 pub fn error_enum(api: &Api) -> TokenStream {
     let name = ident(&format!("{}Error", api.action));
     let action = &api.action;
+    let display_fmt = format!("{action} failed: {{}}");
     // Group the entries of each code, in first-seen order.
     let mut order: Vec<&str> = Vec::new();
     let mut by_code: BTreeMap<&str, Vec<&ErrorDef>> = BTreeMap::new();
@@ -108,7 +109,7 @@ pub fn error_enum(api: &Api) -> TokenStream {
 
         impl std::fmt::Display for #name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                write!(f, "{} failed: {}", #action, self.meta())
+                write!(f, #display_fmt, self.meta())
             }
         }
 
