@@ -338,28 +338,27 @@ fn lint_pagination(ctx: &mut Ctx<'_>, api: &RawApi) {
             .is_some_and(|n| api.response.iter().any(|p| p.name.as_ref() == Some(n)))
     };
     type Refs<'a> = Vec<(&'static str, &'a Option<String>)>;
-    let (reqs, resps): (Refs<'_>, Refs<'_>) =
-        match paged.style.as_str() {
-            "page_number" => (
-                vec![
-                    ("page_number", &paged.page_number),
-                    ("page_size", &paged.page_size),
-                ],
-                vec![("total_count", &paged.total_count), ("items", &paged.items)],
-            ),
-            "offset" => (
-                vec![("offset", &paged.offset)],
-                vec![("next_offset", &paged.next_offset), ("items", &paged.items)],
-            ),
-            other => {
-                ctx.err(
-                    line,
-                    "pagination.style",
-                    format!("unknown pagination style `{other}` (expected page_number or offset)"),
-                );
-                return;
-            }
-        };
+    let (reqs, resps): (Refs<'_>, Refs<'_>) = match paged.style.as_str() {
+        "page_number" => (
+            vec![
+                ("page_number", &paged.page_number),
+                ("page_size", &paged.page_size),
+            ],
+            vec![("total_count", &paged.total_count), ("items", &paged.items)],
+        ),
+        "offset" => (
+            vec![("offset", &paged.offset)],
+            vec![("next_offset", &paged.next_offset), ("items", &paged.items)],
+        ),
+        other => {
+            ctx.err(
+                line,
+                "pagination.style",
+                format!("unknown pagination style `{other}` (expected page_number or offset)"),
+            );
+            return;
+        }
+    };
     for (key, name) in reqs {
         if !has_req(name) {
             ctx.err(

@@ -161,7 +161,9 @@ impl ConfigBuilder {
         if let Some(region) = &self.region {
             let valid = !region.is_empty()
                 && region.len() <= 64
-                && region.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && region
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                 && !region.starts_with('-')
                 && !region.ends_with('-');
             if !valid {
@@ -171,7 +173,9 @@ impl ConfigBuilder {
         let endpoint = match (&self.endpoint, &self.region) {
             (Some(e), _) => {
                 let e = e.trim_end_matches('/');
-                let host = e.strip_prefix("https://").or_else(|| e.strip_prefix("http://"));
+                let host = e
+                    .strip_prefix("https://")
+                    .or_else(|| e.strip_prefix("http://"));
                 if host.is_none_or(|h| h.is_empty() || h.contains(char::is_whitespace)) {
                     return Err(ConfigError::InvalidEndpoint(e.to_owned()));
                 }

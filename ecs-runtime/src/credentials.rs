@@ -30,7 +30,10 @@ impl Credentials {
     /// `ALIBABA_CLOUD_SECURITY_TOKEN`; `None` unless both key variables are set and non-empty.
     pub fn from_env() -> Option<Self> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let creds = Credentials::new(var("ALIBABA_CLOUD_ACCESS_KEY_ID")?, var("ALIBABA_CLOUD_ACCESS_KEY_SECRET")?);
+        let creds = Credentials::new(
+            var("ALIBABA_CLOUD_ACCESS_KEY_ID")?,
+            var("ALIBABA_CLOUD_ACCESS_KEY_SECRET")?,
+        );
         Some(match var("ALIBABA_CLOUD_SECURITY_TOKEN") {
             Some(token) => creds.with_security_token(token),
             None => creds,
@@ -56,7 +59,13 @@ impl fmt::Debug for Credentials {
         f.debug_struct("Credentials")
             .field("access_key_id", &self.access_key_id)
             .field("access_key_secret", &crate::validate::REDACTED)
-            .field("security_token", &self.security_token.as_ref().map(|_| crate::validate::REDACTED))
+            .field(
+                "security_token",
+                &self
+                    .security_token
+                    .as_ref()
+                    .map(|_| crate::validate::REDACTED),
+            )
             .finish()
     }
 }

@@ -58,17 +58,26 @@ pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::
     Ok(scalar_text(Value::deserialize(d)?))
 }
 
-fn number<'de, D: Deserializer<'de>, T: std::str::FromStr>(d: D, what: &str) -> Result<Option<T>, D::Error> {
+fn number<'de, D: Deserializer<'de>, T: std::str::FromStr>(
+    d: D,
+    what: &str,
+) -> Result<Option<T>, D::Error> {
     let text = match Value::deserialize(d)? {
         Value::Null => return Ok(None),
         Value::Number(n) => n.to_string(),
         Value::String(s) if s.trim().is_empty() => return Ok(None),
         Value::String(s) => s.trim().to_owned(),
-        other => return Err(serde::de::Error::custom(format!("expected {what}, found {other}"))),
+        other => {
+            return Err(serde::de::Error::custom(format!(
+                "expected {what}, found {other}"
+            )))
+        }
     };
     match text.parse::<T>() {
         Ok(v) => Ok(Some(v)),
-        Err(_) => Err(serde::de::Error::custom(format!("expected {what}, found {text:?}"))),
+        Err(_) => Err(serde::de::Error::custom(format!(
+            "expected {what}, found {text:?}"
+        ))),
     }
 }
 
@@ -98,9 +107,13 @@ pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Erro
             "" => Ok(None),
             "true" | "1" => Ok(Some(true)),
             "false" | "0" => Ok(Some(false)),
-            _ => Err(serde::de::Error::custom(format!("expected a boolean, found {s:?}"))),
+            _ => Err(serde::de::Error::custom(format!(
+                "expected a boolean, found {s:?}"
+            ))),
         },
-        other => Err(serde::de::Error::custom(format!("expected a boolean, found {other}"))),
+        other => Err(serde::de::Error::custom(format!(
+            "expected a boolean, found {other}"
+        ))),
     }
 }
 
@@ -124,7 +137,9 @@ fn list_items(value: Value) -> Vec<Value> {
     }
 }
 
-fn decode_items<'de, D: Deserializer<'de>, T: DeserializeOwned>(items: Vec<Value>) -> Result<Vec<T>, D::Error> {
+fn decode_items<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+    items: Vec<Value>,
+) -> Result<Vec<T>, D::Error> {
     items
         .into_iter()
         .map(|item| T::deserialize(item.into_deserializer()).map_err(serde::de::Error::custom))
@@ -132,12 +147,16 @@ fn decode_items<'de, D: Deserializer<'de>, T: DeserializeOwned>(items: Vec<Value
 }
 
 /// A wrapped list as `Vec<T>` (see the module docs for the shapes accepted).
-pub fn wrapped_list<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Vec<T>, D::Error> {
+pub fn wrapped_list<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
     decode_items::<D, T>(list_items(Value::deserialize(d)?))
 }
 
 /// A wrapped list as `Option<Vec<T>>` (`None` when absent or `null`).
-pub fn opt_wrapped_list<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<Vec<T>>, D::Error> {
+pub fn opt_wrapped_list<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+    d: D,
+) -> Result<Option<Vec<T>>, D::Error> {
     match Value::deserialize(d)? {
         Value::Null => Ok(None),
         other => decode_items::<D, T>(list_items(other)).map(Some),
@@ -248,7 +267,9 @@ mod tests {
 
     #[test]
     fn every_list_shape() {
-        let one = vec![Item { id: Some("a".into()) }];
+        let one = vec![Item {
+            id: Some("a".into()),
+        }];
         assert_eq!(items(r#"{"Items": {"Item": [{"Id": "a"}]}}"#), one);
         assert_eq!(items(r#"{"Items": {"Item": {"Id": "a"}}}"#), one);
         assert_eq!(items(r#"{"Items": [{"Id": "a"}]}"#), one);
@@ -263,9 +284,15 @@ mod tests {
     #[test]
     fn lenient_scalars() {
         let out: Out = decode_json(br#"{"Count": "3", "Flag": "True", "Price": "0.5"}"#).unwrap();
-        assert_eq!((out.count, out.flag, out.price), (Some(3), Some(true), Some(0.5)));
+        assert_eq!(
+            (out.count, out.flag, out.price),
+            (Some(3), Some(true), Some(0.5))
+        );
         let out: Out = decode_json(br#"{"Count": 3, "Flag": false, "Price": 1}"#).unwrap();
-        assert_eq!((out.count, out.flag, out.price), (Some(3), Some(false), Some(1.0)));
+        assert_eq!(
+            (out.count, out.flag, out.price),
+            (Some(3), Some(false), Some(1.0))
+        );
         let out: Out = decode_json(br#"{"Count": "", "Flag": ""}"#).unwrap();
         assert_eq!((out.count, out.flag), (None, None));
         assert!(decode_json::<Out>(br#"{"Count": "many"}"#).is_err());
@@ -280,7 +307,12 @@ mod tests {
         assert_eq!((minute.hour(), minute.minute(), minute.second()), (4, 4, 0));
         assert_eq!(t("2014-07-23T07:47:35Z").expect("seconds").second(), 35);
         assert_eq!(t("2018-01-01T12:00:00").expect("no Z").hour(), 12);
-        assert_eq!(t("2018-01-01T12:00:00.250Z").expect("fraction").millisecond(), 250);
+        assert_eq!(
+            t("2018-01-01T12:00:00.250Z")
+                .expect("fraction")
+                .millisecond(),
+            250
+        );
         assert!(t("yesterday").is_none());
         assert!(t("2018-02-30T12:00Z").is_none());
         let out: Out = decode_json(br#"{"At": "not a time"}"#).unwrap();

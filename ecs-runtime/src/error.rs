@@ -171,7 +171,9 @@ impl<E> SdkError<E> {
         match err {
             InvokeError::Service(meta) => SdkError::Service(map(meta)),
             InvokeError::Transport(t) => SdkError::Transport(t),
-            InvokeError::UnexpectedResponse { status, body } => SdkError::UnexpectedResponse { status, body },
+            InvokeError::UnexpectedResponse { status, body } => {
+                SdkError::UnexpectedResponse { status, body }
+            }
         }
     }
 
@@ -206,8 +208,12 @@ impl<E: fmt::Display> fmt::Display for SdkError<E> {
             SdkError::Validation(e) => write!(f, "request not sent: {e}"),
             SdkError::Service(e) => e.fmt(f),
             SdkError::Transport(e) => e.fmt(f),
-            SdkError::UnexpectedResponse { status, body } => write!(f, "unexpected HTTP {status} response: {body}"),
-            SdkError::ResponseDecode { message, body } => write!(f, "cannot decode the response ({message}): {body}"),
+            SdkError::UnexpectedResponse { status, body } => {
+                write!(f, "unexpected HTTP {status} response: {body}")
+            }
+            SdkError::ResponseDecode { message, body } => {
+                write!(f, "cannot decode the response ({message}): {body}")
+            }
             SdkError::Construction(m) => write!(f, "cannot build the request: {m}"),
         }
     }
@@ -233,14 +239,21 @@ fn decode_json_error(status: u16, body: &[u8]) -> Option<ErrorMeta> {
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
     let obj = value.as_object()?;
     let field = |names: &[&str]| {
-        names.iter().find_map(|n| obj.get(*n)).and_then(|v| match v {
-            serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Null => None,
-            other => Some(other.to_string()),
-        })
+        names
+            .iter()
+            .find_map(|n| obj.get(*n))
+            .and_then(|v| match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Null => None,
+                other => Some(other.to_string()),
+            })
     };
     let code = field(&["Code", "code"])?;
-    let mut meta = ErrorMeta::new(status, code, field(&["Message", "message"]).unwrap_or_default());
+    let mut meta = ErrorMeta::new(
+        status,
+        code,
+        field(&["Message", "message"]).unwrap_or_default(),
+    );
     if let Some(id) = field(&["RequestId", "requestId", "request_id"]) {
         meta = meta.with_request_id(id);
     }

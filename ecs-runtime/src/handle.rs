@@ -69,7 +69,9 @@ pub struct Handle {
 
 impl std::fmt::Debug for Handle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Handle").field("config", &self.inner.config).finish()
+        f.debug_struct("Handle")
+            .field("config", &self.inner.config)
+            .finish()
     }
 }
 
@@ -102,7 +104,13 @@ impl Handle {
 
     /// [`prepare`](Self::prepare) with a given timestamp and nonce (deterministic, for tests
     /// and benchmarks).
-    pub fn prepare_at(&self, op: &Operation, mut params: Params, timestamp: &str, nonce: &str) -> PreparedRequest {
+    pub fn prepare_at(
+        &self,
+        op: &Operation,
+        mut params: Params,
+        timestamp: &str,
+        nonce: &str,
+    ) -> PreparedRequest {
         let creds = self.inner.config.credentials();
         params.remove("Signature");
         if let Some(token_name) = op.client_token {
@@ -124,14 +132,21 @@ impl Handle {
         }
         let method = "POST";
         let canonical = sign::canonical_query(params.as_slice());
-        let signature = sign::sign(creds.access_key_secret(), &sign::string_to_sign(method, &canonical));
+        let signature = sign::sign(
+            creds.access_key_secret(),
+            &sign::string_to_sign(method, &canonical),
+        );
         let url = format!(
             "{}/?{canonical}&Signature={}",
             self.inner.config.endpoint(),
             percent_encode(&signature)
         );
         params.push("Signature", signature);
-        PreparedRequest { url, method, params }
+        PreparedRequest {
+            url,
+            method,
+            params,
+        }
     }
 
     /// Prepares, sends and classifies one request (one attempt).
@@ -153,12 +168,25 @@ impl Handle {
         let status = response.status().as_u16();
         let body = response.bytes().await.map_err(TransportError::new)?;
         let request_id = top_level_request_id(&body);
-        tracing::debug!(action = op.action, status, request_id = request_id.as_deref(), "ECS response");
+        tracing::debug!(
+            action = op.action,
+            status,
+            request_id = request_id.as_deref(),
+            "ECS response"
+        );
         if (200..300).contains(&status) {
-            return Ok(RawResponse { status, body, request_id });
+            return Ok(RawResponse {
+                status,
+                body,
+                request_id,
+            });
         }
         match decode_error_body(status, &body) {
-            Some(meta) if meta.code() == DRY_RUN_CODE => Ok(RawResponse { status, body, request_id }),
+            Some(meta) if meta.code() == DRY_RUN_CODE => Ok(RawResponse {
+                status,
+                body,
+                request_id,
+            }),
             Some(meta) => Err(InvokeError::Service(with_request_id(meta, request_id))),
             None => Err(InvokeError::UnexpectedResponse {
                 status,

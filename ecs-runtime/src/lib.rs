@@ -22,7 +22,9 @@ pub mod validate;
 pub mod wire;
 
 pub use bytes::Bytes;
-pub use config::{Config, ConfigBuilder, ConfigError, CENTRAL_ENDPOINT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use config::{
+    Config, ConfigBuilder, ConfigError, CENTRAL_ENDPOINT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+};
 pub use credentials::Credentials;
 pub use error::{ErrorMeta, InvokeError, SdkError, TransportError, MAX_BODY_EXCERPT};
 pub use handle::{Handle, Operation, PreparedRequest, RawResponse, API_VERSION, DRY_RUN_CODE};

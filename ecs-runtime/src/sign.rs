@@ -34,7 +34,8 @@ pub fn sign(access_key_secret: &str, string_to_sign: &str) -> String {
     key.extend_from_slice(access_key_secret.as_bytes());
     key.push(b'&');
     // HMAC accepts keys of any length, so this cannot fail.
-    let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(&key).unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+    let mut mac = <Hmac<Sha1> as Mac>::new_from_slice(&key)
+        .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
     mac.update(string_to_sign.as_bytes());
     base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
 }

@@ -221,7 +221,8 @@ impl<'a> Validator<'a> {
 
     /// A float must lie in `[min, max]`; NaN never does.
     pub fn range_f64(&self, name: &str, value: f64, min: Option<f64>, max: Option<f64>) -> Checked {
-        let out = value.is_nan() || min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m);
+        let out =
+            value.is_nan() || min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m);
         if out {
             let detail = describe_bounds("must be", min, max, "");
             return self.fail(name, Rule::Range, Some(value.to_string()), detail);
@@ -240,7 +241,13 @@ impl<'a> Validator<'a> {
     }
 
     /// A string's length in characters must lie in `[min, max]`.
-    pub fn length(&self, name: &str, value: &str, min: Option<usize>, max: Option<usize>) -> Checked {
+    pub fn length(
+        &self,
+        name: &str,
+        value: &str,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) -> Checked {
         let len = value.chars().count();
         if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
             let detail = format!(
@@ -265,7 +272,10 @@ impl<'a> Validator<'a> {
     /// service does for `http://` and `aliyun`).
     pub fn forbidden_prefixes(&self, name: &str, value: &str, prefixes: &[&str]) -> Checked {
         let lower = value.to_lowercase();
-        if let Some(prefix) = prefixes.iter().find(|p| lower.starts_with(&p.to_lowercase())) {
+        if let Some(prefix) = prefixes
+            .iter()
+            .find(|p| lower.starts_with(&p.to_lowercase()))
+        {
             let detail = format!("must not start with {prefix:?}");
             return self.fail(name, Rule::ForbiddenPrefix, Some(value.to_owned()), detail);
         }
@@ -277,7 +287,12 @@ impl<'a> Validator<'a> {
         let lower = value.to_lowercase();
         if let Some(needle) = needles.iter().find(|n| lower.contains(&n.to_lowercase())) {
             let detail = format!("must not contain {needle:?}");
-            return self.fail(name, Rule::ForbiddenSubstring, Some(value.to_owned()), detail);
+            return self.fail(
+                name,
+                Rule::ForbiddenSubstring,
+                Some(value.to_owned()),
+                detail,
+            );
         }
         Ok(())
     }
@@ -317,7 +332,12 @@ impl<'a> Validator<'a> {
     pub fn base64(&self, name: &str, value: &str, max_decoded: Option<usize>) -> Checked {
         let shown = || Some(truncate(value, 64));
         let Ok(decoded) = base64::engine::general_purpose::STANDARD.decode(value) else {
-            return self.fail(name, Rule::Base64, shown(), "must be Base64-encoded".to_owned());
+            return self.fail(
+                name,
+                Rule::Base64,
+                shown(),
+                "must be Base64-encoded".to_owned(),
+            );
         };
         if let Some(max) = max_decoded.filter(|&max| decoded.len() > max) {
             let detail = format!(
@@ -332,14 +352,23 @@ impl<'a> Validator<'a> {
     /// A list must have between `min` and `max` items.
     pub fn items(&self, name: &str, len: usize, min: Option<usize>, max: Option<usize>) -> Checked {
         if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-            let detail = format!("{} (it has {len})", describe_bounds("must have", min, max, " items"));
+            let detail = format!(
+                "{} (it has {len})",
+                describe_bounds("must have", min, max, " items")
+            );
             return self.fail(name, Rule::ItemCount, None, detail);
         }
         Ok(())
     }
 
     /// `name` must be present when `condition_holds`; `condition` says why.
-    pub fn required_if(&self, name: &str, present: bool, condition_holds: bool, condition: &str) -> Checked {
+    pub fn required_if(
+        &self,
+        name: &str,
+        present: bool,
+        condition_holds: bool,
+        condition: &str,
+    ) -> Checked {
         if condition_holds && !present {
             let detail = format!("is required when {condition}");
             return self.fail(name, Rule::RequiredIf, None, detail);
@@ -348,7 +377,13 @@ impl<'a> Validator<'a> {
     }
 
     /// `name` must be absent when `condition_holds`; `condition` says why.
-    pub fn forbidden_if(&self, name: &str, present: bool, condition_holds: bool, condition: &str) -> Checked {
+    pub fn forbidden_if(
+        &self,
+        name: &str,
+        present: bool,
+        condition_holds: bool,
+        condition: &str,
+    ) -> Checked {
         if condition_holds && present {
             let detail = format!("must not be given when {condition}");
             return self.fail(name, Rule::ForbiddenIf, None, detail);
@@ -360,7 +395,10 @@ impl<'a> Validator<'a> {
     pub fn mutually_exclusive(&self, params: &[(&str, bool)]) -> Checked {
         let given: Vec<&str> = params.iter().filter(|p| p.1).map(|p| p.0).collect();
         if given.len() > 1 {
-            let detail = format!("are mutually exclusive: give at most one of {}", names(params));
+            let detail = format!(
+                "are mutually exclusive: give at most one of {}",
+                names(params)
+            );
             return self.fail(&given.join(", "), Rule::MutuallyExclusive, None, detail);
         }
         Ok(())
@@ -390,7 +428,12 @@ fn names(params: &[(&str, bool)]) -> String {
     params.iter().map(|p| p.0).collect::<Vec<_>>().join(", ")
 }
 
-fn describe_bounds<T: fmt::Display>(lead: &str, min: Option<T>, max: Option<T>, unit: &str) -> String {
+fn describe_bounds<T: fmt::Display>(
+    lead: &str,
+    min: Option<T>,
+    max: Option<T>,
+    unit: &str,
+) -> String {
     match (min, max) {
         (Some(min), Some(max)) => format!("{lead} between {min} and {max}{unit}"),
         (Some(min), None) => format!("{lead} at least {min}{unit}"),
@@ -445,7 +488,10 @@ mod tests {
     #[test]
     fn range_error_names_api_parameter_rule_and_value() {
         let v = Validator::new("RunInstances");
-        let err = v.nested("DataDisk.2").range_i64("Size", 3, Some(20), Some(32768)).unwrap_err();
+        let err = v
+            .nested("DataDisk.2")
+            .range_i64("Size", 3, Some(20), Some(32768))
+            .unwrap_err();
         assert_eq!(err.parameter(), "DataDisk.2.Size");
         assert_eq!(err.rule(), Rule::Range);
         assert_eq!(
@@ -457,7 +503,9 @@ mod tests {
     #[test]
     fn redacted_validator_hides_the_value() {
         let v = Validator::new("RunInstances").redacted();
-        let err = v.length("Password", "hunter2", Some(8), Some(30)).unwrap_err();
+        let err = v
+            .length("Password", "hunter2", Some(8), Some(30))
+            .unwrap_err();
         assert_eq!(err.value(), Some(REDACTED));
         assert!(!err.to_string().contains("hunter2"));
     }
@@ -465,8 +513,14 @@ mod tests {
     #[test]
     fn conditional_constraint_says_why() {
         let v = Validator::new("RunInstances");
-        let err = v.when("PeriodUnit is Week").allowed_i64("Period", 5, &[1, 2, 3, 4]).unwrap_err();
-        assert_eq!(err.detail(), "must be one of 1, 2, 3, 4 when PeriodUnit is Week");
+        let err = v
+            .when("PeriodUnit is Week")
+            .allowed_i64("Period", 5, &[1, 2, 3, 4])
+            .unwrap_err();
+        assert_eq!(
+            err.detail(),
+            "must be one of 1, 2, 3, 4 when PeriodUnit is Week"
+        );
     }
 
     #[test]
@@ -479,9 +533,15 @@ mod tests {
     #[test]
     fn forbidden_prefix_is_case_insensitive() {
         let v = Validator::new("X");
-        assert!(v.forbidden_prefixes("Key", "HTTP://x", &["http://"]).is_err());
-        assert!(v.forbidden_prefixes("Key", "xhttp://", &["http://"]).is_ok());
-        assert!(v.forbidden_substrings("Key", "xhttp://", &["http://"]).is_err());
+        assert!(v
+            .forbidden_prefixes("Key", "HTTP://x", &["http://"])
+            .is_err());
+        assert!(v
+            .forbidden_prefixes("Key", "xhttp://", &["http://"])
+            .is_ok());
+        assert!(v
+            .forbidden_substrings("Key", "xhttp://", &["http://"])
+            .is_err());
     }
 
     #[test]
@@ -505,14 +565,21 @@ mod tests {
     #[test]
     fn cross_field_rules() {
         let v = Validator::new("X");
-        let err = v.mutually_exclusive(&[("A", true), ("B", true)]).unwrap_err();
+        let err = v
+            .mutually_exclusive(&[("A", true), ("B", true)])
+            .unwrap_err();
         assert_eq!(err.parameter(), "A, B");
         assert!(v.mutually_exclusive(&[("A", true), ("B", false)]).is_ok());
         assert!(v.exactly_one_of(&[("A", false), ("B", false)]).is_err());
         assert!(v.exactly_one_of(&[("A", true), ("B", false)]).is_ok());
         assert!(v.at_least_one_of(&[("A", false), ("B", false)]).is_err());
-        let err = v.required_if("Period", false, true, "InstanceChargeType is PrePaid").unwrap_err();
-        assert_eq!(err.detail(), "is required when InstanceChargeType is PrePaid");
+        let err = v
+            .required_if("Period", false, true, "InstanceChargeType is PrePaid")
+            .unwrap_err();
+        assert_eq!(
+            err.detail(),
+            "is required when InstanceChargeType is PrePaid"
+        );
         assert!(v.forbidden_if("P", true, true, "c").is_err());
         assert!(v.forbidden_if("P", true, false, "c").is_ok());
     }

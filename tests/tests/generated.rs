@@ -6,13 +6,14 @@ use ecs_tests::{fixture, spec_dir};
 #[test]
 fn every_api_has_a_reviewed_snapshot() {
     let (_, model) = ecs_gen::load_model(&spec_dir()).expect("spec/ passes lint");
-    assert!(model.apis.len() >= 17, "the foundation slice has 17 APIs");
+    assert!(!model.apis.is_empty());
     for api in &model.apis {
         let code = ecs_gen::emit::api_file(api).expect("generated code parses");
         assert!(code.starts_with(ecs_gen::emit::HEADER));
         insta::assert_snapshot!(format!("api_{}", api.module), code);
     }
-    let types = ecs_gen::emit::format_file(ecs_gen::emit::types_items(&model)).expect("types parse");
+    let types =
+        ecs_gen::emit::format_file(ecs_gen::emit::types_items(&model)).expect("types parse");
     insta::assert_snapshot!("shared_types", types);
 }
 

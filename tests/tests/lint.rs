@@ -6,7 +6,8 @@ use ecs_tests::{fixture, temp_spec};
 /// Lints `tests/fixtures/lint/<name>.yaml` as the API `Fixture` (with `<name>.types.yaml` as a
 /// types file when present) and returns the report.
 fn lint_report(name: &str) -> String {
-    let api = std::fs::read_to_string(fixture(&format!("lint/{name}.yaml"))).expect("fixture exists");
+    let api =
+        std::fs::read_to_string(fixture(&format!("lint/{name}.yaml"))).expect("fixture exists");
     let types = std::fs::read_to_string(fixture(&format!("lint/{name}.types.yaml"))).ok();
     let mut files = vec![("apis/demo/Fixture.yaml", api.as_str())];
     if let Some(t) = &types {
@@ -29,8 +30,15 @@ macro_rules! lint_fixture {
         #[test]
         fn $name() {
             let report = lint_report(stringify!($name));
-            assert!(report.contains($expected), "report lacks {:?}:\n{report}", $expected);
-            assert!(report.contains("spec/apis/demo/Fixture.yaml") || report.contains("spec/types/fixture.yaml"));
+            assert!(
+                report.contains($expected),
+                "report lacks {:?}:\n{report}",
+                $expected
+            );
+            assert!(
+                report.contains("spec/apis/demo/Fixture.yaml")
+                    || report.contains("spec/types/fixture.yaml")
+            );
             insta::assert_snapshot!(concat!("lint_", stringify!($name)), report);
         }
     };
@@ -42,13 +50,28 @@ lint_fixture!(dangling_type, "dangling type `Unused`");
 lint_fixture!(duplicate_param, "duplicate parameter `RegionId`");
 lint_fixture!(snake_case_collision, "collide as the Rust name `key`");
 lint_fixture!(min_greater_than_max, "min 100 is greater than max 1");
-lint_fixture!(default_outside_enum, "default `Monthly` is not one of the enum values");
-lint_fixture!(default_outside_range, "default 0 is outside the range [1, 100]");
-lint_fixture!(required_with_default, "a required parameter cannot have a default");
+lint_fixture!(
+    default_outside_enum,
+    "default `Monthly` is not one of the enum values"
+);
+lint_fixture!(
+    default_outside_range,
+    "default 0 is outside the range [1, 100]"
+);
+lint_fixture!(
+    required_with_default,
+    "a required parameter cannot have a default"
+);
 lint_fixture!(duplicate_enum_value, "duplicate enum value `Running`");
 lint_fixture!(invalid_pattern, "invalid pattern `^[a-z`");
-lint_fixture!(encoding_on_non_list, "list encoding `json` on a non-list parameter");
-lint_fixture!(rule_unknown_param, "rule names parameter `InstanceChargeType`, which does not exist here");
+lint_fixture!(
+    encoding_on_non_list,
+    "list encoding `json` on a non-list parameter"
+);
+lint_fixture!(
+    rule_unknown_param,
+    "rule names parameter `InstanceChargeType`, which does not exist here"
+);
 lint_fixture!(client_token_missing, "there is no ClientToken parameter");
 lint_fixture!(bad_example, "is not a wire name of this API");
 lint_fixture!(yaml_syntax, "spec/apis/demo/Fixture.yaml:");

@@ -5,7 +5,9 @@ use ecs_runtime::encode::percent_encode;
 use ecs_runtime::sign::{canonical_query, sign, string_to_sign};
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 #[test]
@@ -32,7 +34,10 @@ fn vector_1_from_001() {
     );
     let signature = sign("testsecret", &sts);
     assert_eq!(signature, "OLeaidS1JvxuMvnyHOwuJ+uX5qY=");
-    assert_eq!(percent_encode(&signature), "OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D");
+    assert_eq!(
+        percent_encode(&signature),
+        "OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D"
+    );
     // A signer that forgot the trailing "&" of the key would produce this instead.
     assert_ne!(signature, "R8VkbeU3DqhHmAVCdxW/CjqsRK0=");
 }

@@ -124,8 +124,8 @@ pub fn client_impl(model: &Model) -> TokenStream {
         let builder = ident(&format!("{}FluentBuilder", api.action));
         let mut text = api.summary.clone();
         text.push_str(&format!(
-            "\n\nSee [`{}`]({}) for the parameters, response and errors.",
-            api.module, api.module
+            "\n\nSee [`{}`] for the parameters, response and errors.",
+            api.module
         ));
         let doc = docs::doc_lines(&text);
         let deprecated = api.deprecated.as_ref().map(|d| {

@@ -61,6 +61,26 @@ pub fn error_enum(api: &Api) -> TokenStream {
         let var = ident(&by_code[code][0].variant);
         quote!(Self::#var(meta))
     });
+    let (from_meta, meta_body) = if order.is_empty() {
+        (
+            quote!(Self::Unhandled(meta)),
+            quote!(let Self::Unhandled(meta) = self; meta),
+        )
+    } else {
+        (
+            quote! {
+                match meta.code() {
+                    #(#arms)*
+                    _ => Self::Unhandled(meta),
+                }
+            },
+            quote! {
+                match self {
+                    #(#metas)|* | Self::Unhandled(meta) => meta,
+                }
+            },
+        )
+    };
     let doc = docs::doc_lines(&format!(
         "An error answer to `{action}`: one variant per error code the spec documents for it, and \
          `Unhandled` for any other code (the common codes in `spec/common/errors.yaml` included)."
@@ -78,17 +98,12 @@ pub fn error_enum(api: &Api) -> TokenStream {
         impl #name {
             /// Classifies an error answer by its code.
             pub fn from_meta(meta: ecs_runtime::ErrorMeta) -> Self {
-                match meta.code() {
-                    #(#arms)*
-                    _ => Self::Unhandled(meta),
-                }
+                #from_meta
             }
 
             /// The code, message, request id, host id and HTTP status of the answer.
             pub fn meta(&self) -> &ecs_runtime::ErrorMeta {
-                match self {
-                    #(#metas)|* | Self::Unhandled(meta) => meta,
-                }
+                #meta_body
             }
 
             /// The error code, e.g. `InvalidParameter`.

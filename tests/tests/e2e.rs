@@ -1,0 +1,271 @@
+//! End to end: the typed client talks to a local HTTP server on 127.0.0.1 (wiremock). Each test
+//! checks what went over the wire (the exact parameter set, the signature) and what came back
+//! (typed output, typed errors).
+
+use std::collections::BTreeMap;
+
+use ecs_client::{Client, Config, Credentials, SdkError};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+
+const SECRET: &str = "testsecret";
+
+fn client(server: &MockServer) -> Client {
+    let config = Config::builder()
+        .credentials(Credentials::new("testid", SECRET))
+        .endpoint(server.uri())
+        .build()
+        .expect("valid config");
+    Client::new(config).expect("valid client")
+}
+
+/// The decoded query parameters of a received request.
+fn params(req: &Request) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (k, v) in req.url.query_pairs() {
+        assert!(
+            out.insert(k.to_string(), v.to_string()).is_none(),
+            "parameter {k} sent twice"
+        );
+    }
+    out
+}
+
+/// Recomputes the signature over everything but `Signature` and compares.
+fn assert_signature_verifies(req: &Request) {
+    let mut p = params(req);
+    let signature = p.remove("Signature").expect("request is signed");
+    let pairs: Vec<(String, String)> = p.into_iter().collect();
+    let sts = ecs_runtime::sign::string_to_sign(
+        req.method.as_str(),
+        &ecs_runtime::sign::canonical_query(&pairs),
+    );
+    assert_eq!(
+        ecs_runtime::sign::sign(SECRET, &sts),
+        signature,
+        "signature does not verify"
+    );
+}
+
+/// The API-specific parameters of a request (common ones removed).
+fn api_params(req: &Request) -> BTreeMap<String, String> {
+    let mut p = params(req);
+    for common in [
+        "Action",
+        "Format",
+        "Version",
+        "AccessKeyId",
+        "SignatureMethod",
+        "SignatureVersion",
+        "SignatureNonce",
+        "Timestamp",
+        "Signature",
+    ] {
+        assert!(
+            p.remove(common).is_some(),
+            "common parameter {common} missing"
+        );
+    }
+    p
+}
+
+fn expected(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+async fn server_answering(status: u16, body: &str) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/"))
+        .respond_with(
+            ResponseTemplate::new(status).set_body_raw(body.to_owned(), "application/json"),
+        )
+        .mount(&server)
+        .await;
+    server
+}
+
+async fn only_request(server: &MockServer) -> Request {
+    let mut received = server.received_requests().await.expect("recording is on");
+    assert_eq!(received.len(), 1, "exactly one request expected");
+    received.remove(0)
+}
+
+#[tokio::test]
+async fn describe_regions_round_trip() {
+    let body = r#"{"RequestId":"r-1","Regions":{"Region":[{"RegionId":"cn-hangzhou","LocalName":"Hangzhou","RegionEndpoint":"ecs.aliyuncs.com"}]}}"#;
+    let server = server_answering(200, body).await;
+    let out = client(&server)
+        .describe_regions()
+        .accept_language("en-US")
+        .send()
+        .await
+        .expect("success");
+    assert_eq!(out.request_id.as_deref(), Some("r-1"));
+    assert_eq!(out.regions.len(), 1);
+    assert_eq!(out.regions[0].region_id.as_deref(), Some("cn-hangzhou"));
+
+    let req = only_request(&server).await;
+    assert_eq!(req.method.as_str(), "POST");
+    assert_signature_verifies(&req);
+    let all = params(&req);
+    assert_eq!(all["Action"], "DescribeRegions");
+    assert_eq!(all["Format"], "JSON");
+    assert_eq!(all["Version"], "2014-05-26");
+    assert_eq!(all["SignatureMethod"], "HMAC-SHA1");
+    assert_eq!(all["SignatureVersion"], "1.0");
+    assert!(all["Timestamp"].ends_with('Z') && all["Timestamp"].len() == 20);
+    assert_eq!(api_params(&req), expected(&[("AcceptLanguage", "en-US")]));
+}
+
+#[tokio::test]
+async fn every_attempt_gets_a_fresh_nonce() {
+    let server = server_answering(200, r#"{"RequestId":"r"}"#).await;
+    let client = client(&server);
+    client.describe_regions().send().await.expect("first");
+    client.describe_regions().send().await.expect("second");
+    let received = server.received_requests().await.expect("recording is on");
+    assert_eq!(received.len(), 2);
+    assert_ne!(
+        params(&received[0])["SignatureNonce"],
+        params(&received[1])["SignatureNonce"]
+    );
+}
+
+#[tokio::test]
+async fn json_error_body_becomes_a_typed_error_with_meta() {
+    let body = r#"{"RequestId":"r-2","HostId":"ecs.aliyuncs.com","Code":"Throttling","Message":"Request was denied due to request throttling."}"#;
+    let server = server_answering(400, body).await;
+    let err = client(&server)
+        .describe_regions()
+        .send()
+        .await
+        .expect_err("error answer");
+    let SdkError::Service(e) = &err else {
+        panic!("expected a service error, got {err:?}")
+    };
+    assert_eq!(e.code(), "Throttling");
+    assert_eq!(e.request_id(), Some("r-2"));
+    assert_eq!(e.meta().status(), 400);
+    assert_eq!(e.meta().host_id(), Some("ecs.aliyuncs.com"));
+    assert!(e.message().contains("throttling"));
+}
+
+#[tokio::test]
+async fn xml_error_body_is_decoded_too() {
+    let body = "<?xml version=\"1.0\"?><Error><RequestId>r-3</RequestId><HostId>ecs.aliyuncs.com</HostId><Code>ServiceUnavailable</Code><Message>The request has failed due to a temporary failure of the server.</Message></Error>";
+    let server = server_answering(503, body).await;
+    let err = client(&server)
+        .describe_regions()
+        .send()
+        .await
+        .expect_err("error answer");
+    let e = err.service_error().expect("a service error");
+    assert_eq!(
+        (e.code(), e.request_id(), e.meta().status()),
+        ("ServiceUnavailable", Some("r-3"), 503)
+    );
+}
+
+#[tokio::test]
+async fn undecodable_error_body_keeps_status_and_excerpt() {
+    let server = server_answering(502, "<html>Bad gateway</html>").await;
+    let err = client(&server)
+        .describe_regions()
+        .send()
+        .await
+        .expect_err("error answer");
+    match err {
+        SdkError::UnexpectedResponse { status, body } => {
+            assert_eq!(status, 502);
+            assert!(body.contains("Bad gateway"));
+        }
+        other => panic!("expected UnexpectedResponse, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn malformed_success_body_is_an_error_not_a_panic() {
+    let server = server_answering(200, "{\"RequestId\": ").await;
+    let err = client(&server)
+        .describe_regions()
+        .send()
+        .await
+        .expect_err("bad body");
+    assert!(matches!(err, SdkError::ResponseDecode { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn validation_failure_sends_nothing_and_can_be_switched_off() {
+    let server = server_answering(200, r#"{"RequestId":"r"}"#).await;
+    let client = client(&server);
+    let err = client
+        .describe_regions()
+        .accept_language("fr-FR")
+        .send()
+        .await
+        .expect_err("fr-FR is not a documented value");
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(
+        (v.api(), v.parameter(), v.value()),
+        ("DescribeRegions", "AcceptLanguage", Some("fr-FR"))
+    );
+    assert!(
+        server
+            .received_requests()
+            .await
+            .expect("recording")
+            .is_empty(),
+        "nothing may be sent"
+    );
+
+    // Per call...
+    client
+        .describe_regions()
+        .accept_language("fr-FR")
+        .validation(false)
+        .send()
+        .await
+        .expect("sent");
+    // ...and per client.
+    client
+        .with_validation(false)
+        .expect("client")
+        .describe_regions()
+        .accept_language("fr-FR")
+        .send()
+        .await
+        .expect("sent");
+    let received = server.received_requests().await.expect("recording");
+    assert_eq!(received.len(), 2);
+    assert_eq!(
+        api_params(&received[0]),
+        expected(&[("AcceptLanguage", "fr-FR")])
+    );
+}
+
+#[tokio::test]
+async fn connection_refused_is_a_transport_error() {
+    // Bind a port, then close it: nothing listens there any more.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("loopback is available");
+    let uri = format!("http://{}", listener.local_addr().expect("bound"));
+    drop(listener);
+    let config = Config::builder()
+        .credentials(Credentials::new("testid", SECRET))
+        .endpoint(uri)
+        .build()
+        .expect("valid config");
+    let err = Client::new(config)
+        .expect("client")
+        .describe_regions()
+        .send()
+        .await
+        .expect_err("nobody listens");
+    match err {
+        SdkError::Transport(t) => assert!(t.is_connect(), "{t:?}"),
+        other => panic!("expected a transport error, got {other:?}"),
+    }
+}
