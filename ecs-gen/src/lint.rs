@@ -23,6 +23,8 @@ pub const BUILTIN_TYPES: &[&str] = &[
 enum Side {
     Request,
     Response,
+    /// A shared type, which may serve requests, responses or both.
+    Shared,
 }
 
 struct Ctx<'a> {
@@ -188,9 +190,7 @@ fn lint_type(ctx: &mut Ctx<'_>, t: &RawType) {
             if t.values.is_some() {
                 ctx.err(line, &path, "`values` is only for enum types");
             }
-            // A shared struct may serve requests and responses; check it with request rules,
-            // which are the stricter superset of keys except `wrapper`.
-            lint_params(ctx, fields, &format!("{path}.fields"), Side::Request, true);
+            lint_params(ctx, fields, &format!("{path}.fields"), Side::Shared, true);
             lint_rules(ctx, &t.rules, fields, &format!("{path}.rules"));
         }
         "enum" => {

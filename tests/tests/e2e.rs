@@ -269,3 +269,94 @@ async fn connection_refused_is_a_transport_error() {
         other => panic!("expected a transport error, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn json_array_and_repeat_lists_go_on_the_wire_exactly() {
+    use ecs_client::describe_instances::StatusFilter;
+    use ecs_client::types::{InstanceStatusName, Tag};
+
+    let body = r#"{"RequestId":"r-4","TotalCount":"1","PageNumber":"1","PageSize":"50",
+        "Instances":{"Instance":[{"InstanceId":"i-1","Status":"Running","Memory":8192,
+        "SecurityGroupIds":{"SecurityGroupId":["sg-1","sg-2"]},"OperationLocks":{"LockReason":[{"LockReason":"financial"}]},
+        "VpcAttributes":{"PrivateIpAddress":{"IpAddress":["172.16.0.1"]}},"CreationTime":"2017-12-10T04:04Z"}]}}"#;
+    let server = server_answering(200, body).await;
+    let out = client(&server)
+        .describe_instances()
+        .region_id("cn-hangzhou")
+        .instance_ids("i-1")
+        .instance_ids("i-2")
+        .set_private_ip_addresses(Some(vec![]))
+        .status(StatusFilter::Running)
+        .tag(Tag::new().key("env").value("prod"))
+        .tag(Tag::new().key("team").value(""))
+        .page_size(50)
+        .io_optimized(true)
+        .send()
+        .await
+        .expect("success");
+
+    let req = only_request(&server).await;
+    assert_signature_verifies(&req);
+    assert_eq!(
+        api_params(&req),
+        expected(&[
+            ("RegionId", "cn-hangzhou"),
+            ("InstanceIds", r#"["i-1","i-2"]"#),
+            ("Status", "Running"),
+            ("IoOptimized", "true"),
+            ("Tag.1.Key", "env"),
+            ("Tag.1.Value", "prod"),
+            ("Tag.2.Key", "team"),
+            ("Tag.2.Value", ""),
+            ("PageSize", "50"),
+        ]),
+        "an empty JSON-array filter must not be sent"
+    );
+
+    assert_eq!(out.total_count, Some(1));
+    let instance = &out.instances[0];
+    assert_eq!(instance.status, Some(InstanceStatusName::Running));
+    assert_eq!(instance.security_group_ids, ["sg-1", "sg-2"]);
+    assert_eq!(instance.operation_locks.len(), 1);
+    let vpc = instance.vpc_attributes.as_ref().expect("vpc attributes");
+    assert_eq!(vpc.private_ip_address, ["172.16.0.1"]);
+    let created = instance
+        .creation_time
+        .as_ref()
+        .and_then(|t| t.to_offset_date_time())
+        .expect("minute precision parses");
+    assert_eq!((created.hour(), created.minute()), (4, 4));
+}
+
+#[tokio::test]
+async fn dry_run_passing_is_a_success() {
+    let body = r#"{"RequestId":"r-5","HostId":"ecs.aliyuncs.com","Code":"DryRunOperation","Message":"Request validation has been passed with DryRun flag set."}"#;
+    let server = server_answering(400, body).await;
+    let out = client(&server)
+        .describe_instances()
+        .region_id("cn-hangzhou")
+        .dry_run(true)
+        .send()
+        .await
+        .expect("a passed dry run is a success");
+    assert_eq!(out.request_id.as_deref(), Some("r-5"));
+    assert!(out.instances.is_empty());
+    assert_eq!(api_params(&only_request(&server).await)["DryRun"], "true");
+}
+
+#[tokio::test]
+async fn unknown_enum_values_in_responses_are_kept() {
+    use ecs_client::types::InstanceStatusName;
+    let body = r#"{"RequestId":"r","Instances":{"Instance":[{"Status":"Hibernated"}]}}"#;
+    let server = server_answering(200, body).await;
+    let out = client(&server)
+        .describe_instances()
+        .region_id("cn-hangzhou")
+        .send()
+        .await
+        .expect("success");
+    assert_eq!(
+        out.instances[0].status,
+        Some(InstanceStatusName::Unknown("Hibernated".into()))
+    );
+}
