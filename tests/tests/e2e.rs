@@ -360,3 +360,83 @@ async fn unknown_enum_values_in_responses_are_kept() {
         Some(InstanceStatusName::Unknown("Hibernated".into()))
     );
 }
+
+#[tokio::test]
+async fn comma_lists_and_typed_images() {
+    use ecs_client::types::ImageStatus;
+    let body = r#"{"RequestId":"r-6","TotalCount":24,"Images":{"Image":[{"ImageId":"m-1","Status":"Available","IsCopied":false,
+        "DiskDeviceMappings":{"DiskDeviceMapping":[{"Device":"/dev/xvda","Size":"20"}]}}]}}"#;
+    let server = server_answering(200, body).await;
+    let out = client(&server)
+        .describe_images()
+        .region_id("cn-hangzhou")
+        .image_id("m-1")
+        .image_id("m-2")
+        .status(ImageStatus::Available)
+        .status(ImageStatus::Creating)
+        .send()
+        .await
+        .expect("success");
+    let req = only_request(&server).await;
+    assert_signature_verifies(&req);
+    assert_eq!(
+        api_params(&req),
+        expected(&[
+            ("RegionId", "cn-hangzhou"),
+            ("ImageId", "m-1,m-2"),
+            ("Status", "Available,Creating")
+        ])
+    );
+    assert_eq!(out.total_count, Some(24));
+    assert_eq!(
+        out.images[0].disk_device_mappings[0].device.as_deref(),
+        Some("/dev/xvda")
+    );
+}
+
+#[tokio::test]
+async fn lower_camel_wire_names_and_json_integer_lists() {
+    let server = server_answering(200, r#"{"RequestId":"r-7"}"#).await;
+    client(&server)
+        .modify_auto_snapshot_policy_ex()
+        .region_id("cn-hangzhou")
+        .auto_snapshot_policy_id("p-1")
+        .time_points(0)
+        .time_points(23)
+        .repeat_weekdays(1)
+        .repeat_weekdays(7)
+        .retention_days(30)
+        .client_token("token-1")
+        .send()
+        .await
+        .expect("success");
+    let req = only_request(&server).await;
+    assert_signature_verifies(&req);
+    assert_eq!(
+        api_params(&req),
+        expected(&[
+            ("regionId", "cn-hangzhou"),
+            ("autoSnapshotPolicyId", "p-1"),
+            ("timePoints", r#"["0","23"]"#),
+            ("repeatWeekdays", r#"["1","7"]"#),
+            ("retentionDays", "30"),
+            ("ClientToken", "token-1"),
+        ])
+    );
+}
+
+#[tokio::test]
+async fn a_client_token_is_generated_when_left_out() {
+    let server = server_answering(200, r#"{"RequestId":"r-8"}"#).await;
+    client(&server)
+        .modify_auto_snapshot_policy_ex()
+        .region_id("cn-hangzhou")
+        .auto_snapshot_policy_id("p-1")
+        .send()
+        .await
+        .expect("success");
+    let token = api_params(&only_request(&server).await)
+        .remove("ClientToken")
+        .expect("token filled in");
+    assert_eq!(token.len(), 36, "a UUID: {token}");
+}
