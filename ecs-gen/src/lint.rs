@@ -957,9 +957,20 @@ fn lint_rules(ctx: &mut Ctx<'_>, rules: &[RawRule], scope: &[RawParam], path: &s
                     || r.max.is_some()
                     || r.min_length.is_some()
                     || r.max_length.is_some()
-                    || r.values.is_some();
+                    || r.values.is_some()
+                    || r.pattern.is_some();
+                if let Some(pattern) = &r.pattern {
+                    if let Err(e) = regex::Regex::new(pattern) {
+                        let first = e.to_string().lines().last().unwrap_or("").trim().to_owned();
+                        ctx.err(
+                            line,
+                            &rpath,
+                            format!("invalid pattern `{pattern}`: {first}"),
+                        );
+                    }
+                }
                 if r.kind == "constrain_if" && !has_constraint {
-                    ctx.err(line, &rpath, "`constrain_if` needs a constraint (allowed, min, max, min_length, max_length or values)");
+                    ctx.err(line, &rpath, "`constrain_if` needs a constraint (allowed, min, max, min_length, max_length, values or pattern)");
                 }
                 if r.kind != "constrain_if" && has_constraint {
                     ctx.err(

@@ -226,6 +226,10 @@ pub struct Rule {
     pub max_length: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern_description: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -515,6 +519,8 @@ fn rule(r: &RawRule) -> Rule {
             .values
             .as_ref()
             .map(|vs| vs.iter().map(spec::scalar_to_string).collect()),
+        pattern: r.pattern.clone(),
+        pattern_description: r.pattern_description.clone(),
     }
 }
 

@@ -244,6 +244,10 @@ pub struct RawRule {
     pub max_length: Option<u64>,
     #[serde(default)]
     pub values: Option<Vec<Value>>,
+    #[serde(default)]
+    pub pattern: Option<String>,
+    #[serde(default)]
+    pub pattern_description: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -387,6 +387,8 @@ fn rule_check(scope: &[Param], r: &Rule) -> TokenStream {
                 min_length: r.min_length,
                 max_length: r.max_length,
                 allowed: r.allowed.clone(),
+                pattern: r.pattern.clone(),
+                pattern_description: r.pattern_description.clone(),
                 ..Constraints::default()
             };
             let name = quote!(#param);
