@@ -184,7 +184,13 @@ fn field_checks(p: &Param) -> TokenStream {
                 } else {
                     quote!()
                 };
-                let fmt = format!("{wire}.{{}}");
+                // Repeat-list items have wire names of their own (`Name.2`); items of a list sent
+                // as one value are named by position (`Name[2]`).
+                let fmt = if p.encoding.as_deref() == Some("repeat") {
+                    format!("{wire}.{{}}")
+                } else {
+                    format!("{wire}[{{}}]")
+                };
                 out.push(quote! {
                     for (index, item) in value.iter().enumerate() {
                         let item_name = format!(#fmt, index + 1);
