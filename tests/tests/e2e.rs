@@ -440,3 +440,29 @@ async fn a_client_token_is_generated_when_left_out() {
         .expect("token filled in");
     assert_eq!(token.len(), 36, "a UUID: {token}");
 }
+
+#[tokio::test]
+async fn struct_parameters_are_flattened_with_dots() {
+    use ecs_client::modify_image_attribute::{BootMode, ImageFeatures, ImageFeaturesImdsSupport};
+    let server = server_answering(200, r#"{"RequestId":"r-9"}"#).await;
+    client(&server)
+        .modify_image_attribute()
+        .region_id("cn-hangzhou")
+        .image_id("m-1")
+        .boot_mode(BootMode::UefiPreferred)
+        .features(ImageFeatures::new().imds_support(ImageFeaturesImdsSupport::V2))
+        .send()
+        .await
+        .expect("success");
+    let req = only_request(&server).await;
+    assert_signature_verifies(&req);
+    assert_eq!(
+        api_params(&req),
+        expected(&[
+            ("RegionId", "cn-hangzhou"),
+            ("ImageId", "m-1"),
+            ("BootMode", "UEFI-Preferred"),
+            ("Features.ImdsSupport", "v2"),
+        ])
+    );
+}
