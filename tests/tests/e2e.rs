@@ -466,3 +466,91 @@ async fn struct_parameters_are_flattened_with_dots() {
         ])
     );
 }
+
+#[tokio::test]
+async fn run_instances_with_structs_repeat_lists_and_32_kib_of_user_data() {
+    use base64::Engine as _;
+    use ecs_client::run_instances::{DataDisk, DataDiskCategory, SystemDisk, SystemDiskCategory};
+    use ecs_client::types::Tag;
+
+    let user_data = base64::engine::general_purpose::STANDARD.encode(vec![b'#'; 32 * 1024]);
+    let body = r#"{"RequestId":"r-10","InstanceIdSets":{"InstanceIdSet":["i-1","i-2"]}}"#;
+    let server = server_answering(200, body).await;
+    let out = client(&server)
+        .run_instances()
+        .region_id("cn-hangzhou")
+        .image_id("img-1")
+        .instance_type("ecs.g7.large")
+        .security_group_id("sg-1")
+        .system_disk(
+            SystemDisk::new()
+                .category(SystemDiskCategory::CloudEssd)
+                .size(40),
+        )
+        .data_disk(
+            DataDisk::new()
+                .category(DataDiskCategory::CloudSsd)
+                .size(100)
+                .delete_with_instance(false),
+        )
+        .data_disk(DataDisk::new().snapshot_id("s-1"))
+        .tag(Tag::new().key("env").value("prod"))
+        .password("Secr3t!Pass")
+        .amount(2)
+        .user_data(user_data.clone())
+        .client_token("ct-1")
+        .send()
+        .await
+        .expect("success");
+    assert_eq!(out.instance_id_sets, ["i-1", "i-2"]);
+
+    let req = only_request(&server).await;
+    assert_signature_verifies(&req);
+    assert_eq!(
+        api_params(&req),
+        expected(&[
+            ("RegionId", "cn-hangzhou"),
+            ("ImageId", "img-1"),
+            ("InstanceType", "ecs.g7.large"),
+            ("SecurityGroupId", "sg-1"),
+            ("SystemDisk.Category", "cloud_essd"),
+            ("SystemDisk.Size", "40"),
+            ("DataDisk.1.Category", "cloud_ssd"),
+            ("DataDisk.1.Size", "100"),
+            ("DataDisk.1.DeleteWithInstance", "false"),
+            ("DataDisk.2.SnapshotId", "s-1"),
+            ("Tag.1.Key", "env"),
+            ("Tag.1.Value", "prod"),
+            ("Password", "Secr3t!Pass"),
+            ("Amount", "2"),
+            ("UserData", user_data.as_str()),
+            ("ClientToken", "ct-1"),
+        ])
+    );
+}
+
+#[tokio::test]
+async fn secrets_never_show_in_debug_or_validation_errors() {
+    use ecs_client::run_instances::RunInstancesInput;
+    let input = RunInstancesInput::new()
+        .region_id("cn-hangzhou")
+        .password("short");
+    let debug = format!("{input:?}");
+    assert!(!debug.contains("short"), "{debug}");
+    assert!(debug.contains("redacted"), "{debug}");
+    let err = input
+        .image_id("i")
+        .instance_type("t")
+        .security_group_id("sg")
+        .validate()
+        .expect_err("too short");
+    assert_eq!(err.parameter(), "Password");
+    assert!(!err.to_string().contains("short"), "{err}");
+
+    let creds = ecs_client::Credentials::new("AKID", "the-secret").with_security_token("the-token");
+    let debug = format!("{creds:?}");
+    assert!(
+        debug.contains("AKID") && !debug.contains("the-secret") && !debug.contains("the-token"),
+        "{debug}"
+    );
+}
