@@ -131,13 +131,18 @@ fn scalar_checks(
             }
         }
         Kind::Integer | Kind::Long => {
+            let as_i64 = if p.kind == Kind::Long {
+                quote!(*#value)
+            } else {
+                quote!(i64::from(*#value))
+            };
             if c.min.is_some() || c.max.is_some() {
                 let (min, max) = (int(c.min), int(c.max));
-                out.push(quote!(v.range_i64(#name, i64::from(*#value), #min, #max)?;));
+                out.push(quote!(v.range_i64(#name, #as_i64, #min, #max)?;));
             }
             if let Some(allowed) = &c.allowed {
                 let list = int_list(allowed);
-                out.push(quote!(v.allowed_i64(#name, i64::from(*#value), #list)?;));
+                out.push(quote!(v.allowed_i64(#name, #as_i64, #list)?;));
             }
         }
         Kind::Float => {
@@ -337,6 +342,19 @@ fn condition(scope: &[Param], c: &Condition) -> TokenStream {
         };
         literal(a.param, &text)
     });
+    if a.param.kind == Kind::Boolean && values.len() == 1 {
+        // `flag.unwrap_or(false)` reads better than `flag.unwrap_or(false) == true`.
+        let want = values[0] == "true";
+        let test = match &default {
+            Some(d) => quote!(#value.unwrap_or(#d)),
+            None => quote!(#value.unwrap_or(#want)),
+        };
+        return match (&default, want) {
+            (Some(_), true) => test,
+            (Some(_), false) => quote!(!#test),
+            (None, _) => quote!(#value == Some(#want)),
+        };
+    }
     match (default, lits.as_slice()) {
         (Some(d), [one]) => quote!(#value.unwrap_or(#d) == #one),
         (Some(d), many) => quote!([#(#many),*].contains(&#value.unwrap_or(#d))),
