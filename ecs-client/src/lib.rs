@@ -73,3 +73,9 @@ impl Client {
 
 // The generated modules (one per API), `types`, `endpoints` and the `Client` methods.
 include!(concat!(env!("OUT_DIR"), "/ecs_client_generated.rs"));
+
+/// Compiles the usage example of the repository's README as a doctest, so it cannot drift
+/// from the generated API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
