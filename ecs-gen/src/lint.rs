@@ -417,7 +417,20 @@ fn lint_errors(ctx: &mut Ctx<'_>, errors: &[crate::spec::RawError]) {
     }
     let mut variants: BTreeMap<String, String> = BTreeMap::new();
     for e in errors {
-        let v = names::error_variant(&e.code);
+        if let Some(v) = &e.rust_variant {
+            if !names::is_type_name(v) {
+                let line = ctx.src.find_line(&format!("code: {}", e.code), 1);
+                ctx.err(
+                    line,
+                    "errors",
+                    format!("rust_variant `{v}` must be UpperCamelCase"),
+                );
+            }
+        }
+        let v = e
+            .rust_variant
+            .clone()
+            .unwrap_or_else(|| names::error_variant(&e.code));
         if let Some(other) = variants.insert(v.clone(), e.code.clone()) {
             if other != e.code {
                 let line = ctx.src.find_line(&format!("code: {}", e.code), 1);

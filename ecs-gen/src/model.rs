@@ -487,7 +487,10 @@ fn errors(raw: &[spec::RawError]) -> Vec<ErrorDef> {
     raw.iter()
         .map(|e| ErrorDef {
             code: e.code.clone(),
-            variant: names::error_variant(&e.code),
+            variant: e
+                .rust_variant
+                .clone()
+                .unwrap_or_else(|| names::error_variant(&e.code)),
             status: e.status,
             message: e.message.clone(),
             description: e.description.clone(),

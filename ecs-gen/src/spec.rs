@@ -273,6 +273,9 @@ pub struct RawError {
     pub description: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
+    /// Overrides the generated enum variant when two codes collide after conversion.
+    #[serde(default)]
+    pub rust_variant: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

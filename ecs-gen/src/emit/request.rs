@@ -88,6 +88,12 @@ pub fn struct_type(
         quote!()
     };
     let validate_body = validator::validate_body(fields, rules);
+    // A struct with nothing to check still offers `validate`, for uniform callers.
+    let validator_arg = if validate_body.is_empty() {
+        ident("_v")
+    } else {
+        ident("v")
+    };
     let write = write_body(fields, true);
     let rules_doc = validator::rules_doc(rules);
     let validate_doc = docs::doc_lines(&format!(
@@ -110,7 +116,7 @@ pub fn struct_type(
             #setters
 
             #validate_doc
-            pub fn validate(&self, v: &ecs_runtime::validate::Validator<'_>) -> Result<(), ecs_runtime::validate::ValidationError> {
+            pub fn validate(&self, #validator_arg: &ecs_runtime::validate::Validator<'_>) -> Result<(), ecs_runtime::validate::ValidationError> {
                 #validate_body
                 Ok(())
             }
