@@ -3,8 +3,14 @@
 /// Percent-encodes `s` as UTF-8: `A-Z a-z 0-9 - _ . ~` stay, every other byte becomes `%XY`
 /// with upper-case hex (a space is `%20`, `*` is `%2A`).
 pub fn percent_encode(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(s.len() + s.len() / 2);
+    percent_encode_into(&mut out, s);
+    out
+}
+
+/// [`percent_encode`], appending to `out` (no allocation per value on the signing path).
+pub fn percent_encode_into(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in s.as_bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(b as char);
@@ -14,5 +20,4 @@ pub fn percent_encode(s: &str) -> String {
             out.push(HEX[usize::from(b & 0x0f)] as char);
         }
     }
-    out
 }

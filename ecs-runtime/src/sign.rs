@@ -4,7 +4,7 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use crate::encode::percent_encode;
+use crate::encode::percent_encode_into;
 
 /// The canonicalised query string: parameters sorted by name (byte order), names and values
 /// percent-encoded, joined with `=` and `&`. `Signature` must not be among `params`.
@@ -16,16 +16,20 @@ pub fn canonical_query(params: &[(String, String)]) -> String {
         if i > 0 {
             out.push('&');
         }
-        out.push_str(&percent_encode(k));
+        percent_encode_into(&mut out, k);
         out.push('=');
-        out.push_str(&percent_encode(v));
+        percent_encode_into(&mut out, v);
     }
     out
 }
 
 /// `METHOD&%2F&` followed by the percent-encoded canonical query string.
 pub fn string_to_sign(method: &str, canonical_query: &str) -> String {
-    format!("{method}&%2F&{}", percent_encode(canonical_query))
+    let mut out = String::with_capacity(method.len() + 4 + canonical_query.len() * 3 / 2);
+    out.push_str(method);
+    out.push_str("&%2F&");
+    percent_encode_into(&mut out, canonical_query);
+    out
 }
 
 /// Base64 of HMAC-SHA1 over `string_to_sign`, keyed with the secret followed by `&`.
