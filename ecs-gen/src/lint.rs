@@ -577,14 +577,24 @@ fn lint_param(ctx: &mut Ctx<'_>, p: &RawParam, path: &str, line: Option<usize>, 
     }
     if (p.pattern.is_some()
         || !p.forbidden_prefixes.is_empty()
-        || !p.forbidden_substrings.is_empty())
+        || !p.forbidden_substrings.is_empty()
+        || p.min_char_classes.is_some())
         && ty != "string"
     {
         ctx.err(
             line,
             path,
-            format!("`pattern` and `forbidden_*` apply to strings, not `{ty}`"),
+            format!("`pattern`, `forbidden_*` and `min_char_classes` apply to strings, not `{ty}`"),
         );
+    }
+    if let Some(n) = p.min_char_classes {
+        if !(1..=4).contains(&n) {
+            ctx.err(
+                line,
+                path,
+                format!("`min_char_classes` counts four classes, so it must be 1 to 4, not {n}"),
+            );
+        }
     }
     if p.allowed.is_some() && !matches!(ty, "integer" | "long") {
         ctx.err(

@@ -157,6 +157,10 @@ pub struct Constraints {
     pub forbidden_prefixes: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub forbidden_substrings: Vec<String>,
+    /// How many of the four character classes (upper case, lower case, digits, others) a
+    /// string must mix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_char_classes: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed: Option<Vec<i64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -187,6 +191,7 @@ impl Constraints {
             "forbidden prefix/substring",
             !self.forbidden_prefixes.is_empty() || !self.forbidden_substrings.is_empty(),
         );
+        add("character classes", self.min_char_classes.is_some());
         add("allowed values", self.allowed.is_some());
         add("format", self.format.is_some());
         add(
@@ -651,6 +656,7 @@ impl Builder<'_> {
                 pattern_description: p.pattern_description.clone(),
                 forbidden_prefixes: p.forbidden_prefixes.clone(),
                 forbidden_substrings: p.forbidden_substrings.clone(),
+                min_char_classes: p.min_char_classes,
                 allowed: p.allowed.clone(),
                 format: p.format.clone(),
                 max_decoded_bytes: p.max_decoded_bytes,

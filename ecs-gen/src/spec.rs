@@ -141,6 +141,8 @@ pub struct RawParam {
     #[serde(default)]
     pub forbidden_substrings: Vec<String>,
     #[serde(default)]
+    pub min_char_classes: Option<u8>,
+    #[serde(default)]
     pub allowed: Option<Vec<i64>>,
     #[serde(default)]
     pub values: Option<Vec<RawEnumValue>>,

@@ -29,6 +29,8 @@ pub enum Rule {
     ForbiddenPrefix,
     /// A string contains a forbidden substring.
     ForbiddenSubstring,
+    /// A string mixes too few character classes (upper case, lower case, digits, others).
+    CharacterClasses,
     /// An enum value is not one the spec knows.
     EnumValue,
     /// A timestamp is not `YYYY-MM-DDThh:mm:ssZ`.
@@ -60,6 +62,7 @@ impl Rule {
             Rule::Pattern => "pattern",
             Rule::ForbiddenPrefix => "forbidden prefix",
             Rule::ForbiddenSubstring => "forbidden substring",
+            Rule::CharacterClasses => "character classes",
             Rule::EnumValue => "enum value",
             Rule::Datetime => "datetime format",
             Rule::Base64 => "base64",
@@ -293,6 +296,32 @@ impl<'a> Validator<'a> {
                 Some(value.to_owned()),
                 detail,
             );
+        }
+        Ok(())
+    }
+
+    /// A string must mix at least `min` of the four classes: ASCII upper-case letters, ASCII
+    /// lower-case letters, ASCII digits and any other character (passwords).
+    pub fn char_classes(&self, name: &str, value: &str, min: usize) -> Checked {
+        let (mut upper, mut lower, mut digit, mut other) = (false, false, false, false);
+        for c in value.chars() {
+            match c {
+                'A'..='Z' => upper = true,
+                'a'..='z' => lower = true,
+                '0'..='9' => digit = true,
+                _ => other = true,
+            }
+        }
+        let found = [upper, lower, digit, other]
+            .into_iter()
+            .filter(|b| *b)
+            .count();
+        if found < min {
+            let detail = format!(
+                "must mix at least {min} of upper-case letters, lower-case letters, digits and \
+                 special characters (found {found})"
+            );
+            return self.fail(name, Rule::CharacterClasses, Some(value.to_owned()), detail);
         }
         Ok(())
     }
@@ -542,6 +571,20 @@ mod tests {
         assert!(v
             .forbidden_substrings("Key", "xhttp://", &["http://"])
             .is_err());
+    }
+
+    #[test]
+    fn char_classes_count_and_redact() {
+        let v = Validator::new("X");
+        assert!(v.char_classes("Password", "Abcdefg1", 3).is_ok());
+        assert!(v.char_classes("Password", "abc123!?", 3).is_ok());
+        let err = v
+            .redacted()
+            .char_classes("Password", "abcdefgh1", 3)
+            .unwrap_err();
+        assert_eq!(err.rule(), Rule::CharacterClasses);
+        assert_eq!(err.value(), Some(REDACTED));
+        assert!(err.detail().contains("found 2"), "{}", err.detail());
     }
 
     #[test]

@@ -89,3 +89,7 @@ fn the_real_spec_passes_lint() {
         Err(diags) => panic!("spec/ does not pass lint:\n{diags}"),
     }
 }
+lint_fixture!(
+    char_classes_out_of_range,
+    "`min_char_classes` counts four classes, so it must be 1 to 4, not 5"
+);

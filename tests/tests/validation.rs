@@ -175,6 +175,20 @@ fn cases() -> Vec<(&'static str, ValidationError, &'static str, Rule)> {
             Rule::MutuallyExclusive,
         ),
         (
+            "password mixing only two character classes (value redacted)",
+            fails(
+                ecs_client::create_instance::CreateInstanceInput::new()
+                    .region_id("cn-hangzhou")
+                    .image_id("m-1")
+                    .instance_type("ecs.g7.large")
+                    .security_group_id("sg-1")
+                    .password("lowercase123")
+                    .validate(),
+            ),
+            "Password",
+            Rule::CharacterClasses,
+        ),
+        (
             "either InstanceId or VpcId",
             fails(
                 DescribeClassicLinkInstancesInput::new()
@@ -193,6 +207,7 @@ fn each_error_names_the_parameter_and_the_rule() {
         assert_eq!(err.parameter(), parameter, "{case}: {err}");
         assert_eq!(err.rule(), rule, "{case}: {err}");
         assert!(err.to_string().starts_with(err.api()), "{case}: {err}");
+        assert!(!err.to_string().contains("lowercase123"), "{case}: {err}");
     }
 }
 

@@ -129,6 +129,11 @@ pub fn param_doc(p: &Param, request: bool) -> TokenStream {
                 quoted(&c.forbidden_substrings)
             ));
         }
+        if let Some(n) = c.min_char_classes {
+            facts.push(format!(
+                "Must mix at least {n} of: upper-case letters, lower-case letters, digits, other characters"
+            ));
+        }
         match c.format.as_deref() {
             Some("datetime") => facts.push("Format: UTC `YYYY-MM-DDThh:mm:ssZ`".to_owned()),
             Some("base64") => facts.push(match c.max_decoded_bytes {

@@ -111,6 +111,10 @@ fn scalar_checks(
                 let list = &c.forbidden_substrings;
                 out.push(quote!(v.forbidden_substrings(#name, #value, &[#(#list),*])?;));
             }
+            if let Some(n) = c.min_char_classes {
+                let n = proc_macro2::Literal::usize_unsuffixed(usize::from(n));
+                out.push(quote!(v.char_classes(#name, #value, #n)?;));
+            }
             match c.format.as_deref() {
                 Some("datetime") => out.push(quote!(v.datetime(#name, #value)?;)),
                 Some("base64") => {
