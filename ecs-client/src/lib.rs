@@ -38,8 +38,12 @@
 
 #![warn(missing_docs)]
 
+pub use ecs_runtime::credentials;
 pub use ecs_runtime::validate::ValidationError;
-pub use ecs_runtime::{Config, ConfigError, Credentials, ErrorMeta, Handle, SdkError};
+pub use ecs_runtime::{
+    Config, ConfigError, Credentials, CredentialsError, ErrorMeta, Handle, RetryConfig, SdkError,
+    SignatureVersion,
+};
 
 /// The ECS client: one method per API, each returning a fluent builder. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -48,10 +52,11 @@ pub struct Client {
 }
 
 impl Client {
-    /// A client for `config`, with the endpoint table of the spec.
+    /// A client for `config`, resolving its endpoint with the spec's endpoint table
+    /// ([`endpoints::TABLE`]).
     pub fn new(config: Config) -> Result<Self, ConfigError> {
         Ok(Client {
-            handle: Handle::new(config)?,
+            handle: Handle::with_endpoints(config, &endpoints::TABLE)?,
         })
     }
 

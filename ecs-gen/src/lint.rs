@@ -282,6 +282,17 @@ fn lint_api(ctx: &mut Ctx<'_>, api: &RawApi) {
         }
     }
 
+    if let Some(t) = api.timeout_seconds {
+        if !(1..=600).contains(&t) {
+            let line = ctx.src.find_line("timeout_seconds:", 1);
+            ctx.err(
+                line,
+                "timeout_seconds",
+                format!("timeout_seconds {t} is outside 1 to 600"),
+            );
+        }
+    }
+
     match api.idempotency.as_str() {
         "none" => {}
         "client_token" => {

@@ -41,6 +41,9 @@ pub struct Api {
     pub description: Option<String>,
     pub deprecated: Option<Deprecation>,
     pub read_only: bool,
+    /// A longer per-attempt timeout than the client default, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: Option<u64>,
     pub idempotency: String,
     /// The wire name of the idempotency token parameter, when there is one.
     pub client_token: Option<String>,
@@ -576,6 +579,7 @@ impl Builder<'_> {
                 .filter(|d| !d.is_empty()),
             deprecated,
             read_only: raw.read_only,
+            timeout_seconds: raw.timeout_seconds,
             idempotency: raw.idempotency.clone(),
             client_token: (raw.idempotency == "client_token").then(|| "ClientToken".to_owned()),
             pagination,

@@ -26,6 +26,8 @@ pub struct RawApi {
     #[serde(default = "default_idempotency")]
     pub idempotency: String,
     #[serde(default)]
+    pub timeout_seconds: Option<u64>,
+    #[serde(default)]
     pub pagination: Option<RawPagination>,
     #[serde(default)]
     pub request: Vec<RawParam>,

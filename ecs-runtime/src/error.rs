@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::credentials::CredentialsError;
 use crate::validate::ValidationError;
 
 /// The longest body excerpt kept in an error.
@@ -104,8 +105,12 @@ pub struct TransportError {
 }
 
 impl TransportError {
+    /// Wraps a reqwest error, dropping the URL it carries: the query string holds the
+    /// signature, security token and possibly sensitive parameters.
     pub(crate) fn new(source: reqwest::Error) -> Self {
-        TransportError { source }
+        TransportError {
+            source: source.without_url(),
+        }
     }
     /// Whether the request timed out.
     pub fn is_timeout(&self) -> bool {
@@ -135,6 +140,9 @@ pub enum InvokeError {
         /// The body, truncated.
         body: String,
     },
+    /// No credentials could be found; nothing was sent.
+    #[error(transparent)]
+    Credentials(#[from] CredentialsError),
 }
 
 /// The error of a generated `send()`: `E` is the API's own error enum.
@@ -163,6 +171,8 @@ pub enum SdkError<E> {
     },
     /// The request could not be built.
     Construction(String),
+    /// No credentials could be found; nothing was sent.
+    Credentials(CredentialsError),
 }
 
 impl<E> SdkError<E> {
@@ -174,6 +184,7 @@ impl<E> SdkError<E> {
             InvokeError::UnexpectedResponse { status, body } => {
                 SdkError::UnexpectedResponse { status, body }
             }
+            InvokeError::Credentials(e) => SdkError::Credentials(e),
         }
     }
 
@@ -215,6 +226,7 @@ impl<E: fmt::Display> fmt::Display for SdkError<E> {
                 write!(f, "cannot decode the response ({message}): {body}")
             }
             SdkError::Construction(m) => write!(f, "cannot build the request: {m}"),
+            SdkError::Credentials(e) => write!(f, "request not sent: {e}"),
         }
     }
 }
@@ -225,6 +237,7 @@ impl<E: std::error::Error + 'static> std::error::Error for SdkError<E> {
             SdkError::Validation(e) => Some(e),
             SdkError::Service(e) => Some(e),
             SdkError::Transport(e) => Some(e),
+            SdkError::Credentials(e) => Some(e),
             _ => None,
         }
     }

@@ -67,6 +67,7 @@ fn run_instances_input() -> RunInstancesInput {
 
 fn prepare_run_instances(c: &mut Criterion) {
     let handle = handle();
+    let creds = Credentials::new("testid", "testsecret");
     c.bench_function(
         "prepare RunInstances (build, validate, encode, sign)",
         |b| {
@@ -78,6 +79,7 @@ fn prepare_run_instances(c: &mut Criterion) {
                 handle.prepare_at(
                     &ecs_client::run_instances::OPERATION,
                     params,
+                    &creds,
                     "2026-11-22T12:00:00Z",
                     "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf",
                 )

@@ -14,6 +14,7 @@ fn client(server: &MockServer) -> Client {
     let config = Config::builder()
         .credentials(Credentials::new("testid", SECRET))
         .endpoint(server.uri())
+        .sleeper(ecs_tests::FakeSleep::new())
         .build()
         .expect("valid config");
     Client::new(config).expect("valid client")
@@ -256,6 +257,7 @@ async fn connection_refused_is_a_transport_error() {
     let config = Config::builder()
         .credentials(Credentials::new("testid", SECRET))
         .endpoint(uri)
+        .sleeper(ecs_tests::FakeSleep::new())
         .build()
         .expect("valid config");
     let err = Client::new(config)

@@ -14,12 +14,20 @@ pub fn operation_const(api: &Api) -> TokenStream {
         Some(t) => quote!(Some(#t)),
         None => quote!(None),
     };
+    let timeout = match api.timeout_seconds {
+        Some(s) => {
+            let s = proc_macro2::Literal::u64_unsuffixed(s);
+            quote!(Some(std::time::Duration::from_secs(#s)))
+        }
+        None => quote!(None),
+    };
     quote! {
         /// What the runtime needs to know about the operation.
         pub const OPERATION: ecs_runtime::Operation = ecs_runtime::Operation {
             action: #action,
             read_only: #read_only,
             client_token: #token,
+            timeout: #timeout,
         };
     }
 }

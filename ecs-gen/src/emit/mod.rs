@@ -223,6 +223,16 @@ pub fn endpoints_items(model: &Model) -> TokenStream {
         .iter()
         .map(|(r, h)| quote!((#r, #h)));
     let version = &model.version;
+    let vpc = model
+        .endpoints
+        .vpc_template
+        .as_deref()
+        .unwrap_or("ecs-vpc.{region}.aliyuncs.com");
+    let default = model
+        .endpoints
+        .default_template
+        .as_deref()
+        .unwrap_or("ecs.{region}.aliyuncs.com");
     quote! {
         /// The API version every request is sent with.
         pub const API_VERSION: &str = #version;
@@ -231,6 +241,13 @@ pub fn endpoints_items(model: &Model) -> TokenStream {
         /// Regional endpoint hosts documented for the API (region id, host); other regions use
         /// `ecs.<region>.aliyuncs.com`.
         pub const REGIONAL_ENDPOINTS: &[(&str, &str)] = &[#(#pairs),*];
+        /// The endpoint table the client resolves its endpoint with.
+        pub const TABLE: ecs_runtime::EndpointTable = ecs_runtime::EndpointTable {
+            central: CENTRAL_ENDPOINT,
+            regional: REGIONAL_ENDPOINTS,
+            vpc_template: #vpc,
+            default_template: #default,
+        };
     }
 }
 
