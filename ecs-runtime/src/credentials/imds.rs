@@ -94,13 +94,15 @@ impl EcsRamRoleProvider {
             .await
         {
             Ok(r) if r.status().is_success() => Some(r.text().await.map_err(unreachable)?),
-            Ok(r) if self.v1_disabled => return Err(CredentialsError::failed(
-                NAME,
-                format!(
+            Ok(r) if self.v1_disabled => {
+                return Err(CredentialsError::failed(
+                    NAME,
+                    format!(
                     "metadata token refused (HTTP {}) and ALIBABA_CLOUD_IMDSV1_DISABLED is true",
                     r.status().as_u16()
                 ),
-            )),
+                ))
+            }
             Ok(_) => None,
             Err(e) if e.is_connect() || e.is_timeout() => return Err(unreachable(e)),
             Err(_) if !self.v1_disabled => None,
