@@ -468,3 +468,51 @@ fn per_api_timeouts_come_from_the_spec() {
     assert!(!ecs_client::start_instance::OPERATION.is_idempotent());
     assert!(ecs_client::run_instances::OPERATION.is_idempotent());
 }
+
+#[tokio::test]
+async fn malformed_error_bodies_are_classified_by_status() {
+    // A gateway's HTML 502 is retried for a read-only API, then surfaces with its excerpt.
+    let html = ResponseTemplate::new(502).set_body_string("<html>Bad gateway</html>");
+    let server = server(vec![html.clone(), ok()]).await;
+    client(config(&server, FakeSleep::new()))
+        .describe_regions()
+        .send()
+        .await
+        .expect("second attempt succeeds");
+    assert_eq!(received(&server).await.len(), 2);
+
+    let server = self::server(vec![html]).await;
+    let err = client(config(&server, FakeSleep::new()))
+        .start_instance()
+        .instance_id("i-1")
+        .send()
+        .await
+        .expect_err("not retried for StartInstance");
+    assert!(
+        matches!(&err, SdkError::UnexpectedResponse { status: 502, body } if body.contains("Bad gateway")),
+        "{err:?}"
+    );
+    assert_eq!(received(&server).await.len(), 1);
+
+    // A 400 whose body is not an error document is not retried.
+    let server = self::server(vec![ResponseTemplate::new(400).set_body_string("nope")]).await;
+    client(config(&server, FakeSleep::new()))
+        .describe_regions()
+        .send()
+        .await
+        .expect_err("bad request");
+    assert_eq!(received(&server).await.len(), 1);
+
+    // A 200 whose body does not decode is an error, and not retried.
+    let server = self::server(vec![
+        ResponseTemplate::new(200).set_body_string("{\"Regions\": 5")
+    ])
+    .await;
+    let err = client(config(&server, FakeSleep::new()))
+        .describe_regions()
+        .send()
+        .await
+        .expect_err("undecodable");
+    assert!(matches!(err, SdkError::ResponseDecode { .. }), "{err:?}");
+    assert_eq!(received(&server).await.len(), 1);
+}
