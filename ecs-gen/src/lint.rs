@@ -361,11 +361,18 @@ fn lint_pagination(ctx: &mut Ctx<'_>, api: &RawApi) {
             vec![("offset", &paged.offset)],
             vec![("next_offset", &paged.next_offset), ("items", &paged.items)],
         ),
+        "next_token" => (
+            vec![
+                ("next_token", &paged.next_token),
+                ("max_results", &paged.max_results),
+            ],
+            vec![("next_token", &paged.next_token), ("items", &paged.items)],
+        ),
         other => {
             ctx.err(
                 line,
                 "pagination.style",
-                format!("unknown pagination style `{other}` (expected page_number or offset)"),
+                format!("unknown pagination style `{other}` (expected page_number, next_token or offset)"),
             );
             return;
         }

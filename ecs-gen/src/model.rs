@@ -70,6 +70,8 @@ pub struct Pagination {
     pub total_count: Option<String>,
     pub offset: Option<String>,
     pub next_offset: Option<String>,
+    pub next_token: Option<String>,
+    pub max_results: Option<String>,
     pub items: Option<String>,
 }
 
@@ -556,6 +558,8 @@ impl Builder<'_> {
                 total_count: p.total_count.clone(),
                 offset: p.offset.clone(),
                 next_offset: p.next_offset.clone(),
+                next_token: p.next_token.clone(),
+                max_results: p.max_results.clone(),
                 items: p.items.clone(),
             }),
             _ => None,

@@ -85,6 +85,10 @@ pub struct RawPaged {
     #[serde(default)]
     pub next_offset: Option<String>,
     #[serde(default)]
+    pub next_token: Option<String>,
+    #[serde(default)]
+    pub max_results: Option<String>,
+    #[serde(default)]
     pub items: Option<String>,
 }
 

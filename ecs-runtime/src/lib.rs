@@ -21,6 +21,7 @@ pub mod de;
 pub mod encode;
 mod error;
 mod handle;
+pub mod paginate;
 mod params;
 pub mod retry;
 pub mod sign;

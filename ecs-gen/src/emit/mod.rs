@@ -6,6 +6,7 @@
 //! * [`enums`]: lossless enums
 //! * [`error`]: the per-API error enum
 //! * [`client`]: the fluent builder and the `Client` method
+//! * [`paginator`]: the paginator of paged APIs
 //! * [`docs`]: doc comments from the spec
 //!
 //! Output is deterministic (model order) and formatted with prettyplease.
@@ -14,6 +15,7 @@ pub mod client;
 pub mod docs;
 pub mod enums;
 pub mod error;
+pub mod paginator;
 pub mod request;
 pub mod response;
 pub mod validator;
@@ -108,6 +110,7 @@ pub fn api_items(api: &Api) -> TokenStream {
     let output = response::output(api);
     let error = error::error_enum(api);
     let builder = client::fluent_builder(api);
+    let paginator = paginator::paginator(api);
 
     let mut inline = Vec::new();
     let mut seen = BTreeMap::new();
@@ -155,6 +158,7 @@ pub fn api_items(api: &Api) -> TokenStream {
         #(#response_types)*
         #error
         #builder
+        #paginator
     }
 }
 
