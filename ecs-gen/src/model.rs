@@ -54,6 +54,26 @@ pub struct Api {
     pub errors: Vec<ErrorDef>,
     pub examples: Vec<Example>,
     pub provenance: Provenance,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waiters: Vec<Waiter>,
+}
+
+/// A state a caller can wait for by polling the API.
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiter {
+    pub name: String,
+    /// `wait_until_<snake name>`.
+    pub method: String,
+    pub description: String,
+    pub items: String,
+    pub state: String,
+    pub success: Vec<String>,
+    pub failure: Vec<String>,
+    pub empty: String,
+    pub success_errors: Vec<String>,
+    pub delay_seconds: u64,
+    pub max_delay_seconds: u64,
+    pub max_wait_seconds: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -328,6 +348,7 @@ pub fn build(spec: &LoadedSpec) -> Result<Model, Diagnostics> {
     for (src, raw) in &spec.apis {
         let api = b.api(raw, &src.file);
         check_inline_type_names(&api, src, &mut diags);
+        check_waiters(&api, src, &mut diags);
         apis.push(api);
     }
 
@@ -422,6 +443,53 @@ fn collect_shared(params: &[Param], out: &mut BTreeSet<String>, b: &Builder<'_>)
         collect_shared(&p.children, out, b);
         if let Some(items) = &p.items {
             collect_shared(std::slice::from_ref(items), out, b);
+        }
+    }
+}
+
+/// A waiter must name a response list whose items have the state field, and values the state
+/// can take (when it is an enum).
+fn check_waiters(api: &Api, src: &crate::diag::Source, diags: &mut Diagnostics) {
+    for (i, w) in api.waiters.iter().enumerate() {
+        let line = src.find_line(&format!("name: {}", w.name), 1);
+        let path = format!("waiters[{i}]({})", w.name);
+        let mut err = |msg: String| diags.push(src.diag(line, path.clone(), msg));
+        if !matches!(w.empty.as_str(), "retry" | "success" | "failure") {
+            err(format!(
+                "empty `{}` must be retry, success or failure",
+                w.empty
+            ));
+        }
+        if w.delay_seconds == 0 || w.delay_seconds > w.max_delay_seconds {
+            err("delay_seconds must be at least 1 and at most max_delay_seconds".to_owned());
+        }
+        if w.max_wait_seconds < w.delay_seconds {
+            err("max_wait_seconds must be at least delay_seconds".to_owned());
+        }
+        let Some(list) = api.response.iter().find(|p| p.wire_name == w.items) else {
+            err(format!("items `{}` is not a response field", w.items));
+            continue;
+        };
+        let Some(item) = list.items.as_deref().filter(|_| list.kind == Kind::List) else {
+            err(format!("items `{}` is not a list", w.items));
+            continue;
+        };
+        let Some(state) = item.children.iter().find(|c| c.wire_name == w.state) else {
+            err(format!(
+                "state `{}` is not a field of the items of `{}`",
+                w.state, w.items
+            ));
+            continue;
+        };
+        if !matches!(state.kind, Kind::Enum | Kind::String) {
+            err(format!("state `{}` must be a string or an enum", w.state));
+        }
+        if state.kind == Kind::Enum {
+            for v in w.success.iter().chain(&w.failure) {
+                if !state.values.iter().any(|e| &e.value == v) {
+                    err(format!("`{v}` is not a value of the state `{}`", w.state));
+                }
+            }
         }
     }
 }
@@ -609,6 +677,24 @@ impl Builder<'_> {
                 others: raw.provenance.others.iter().map(doc_ref).collect(),
                 notes: raw.provenance.notes.clone(),
             },
+            waiters: raw
+                .waiters
+                .iter()
+                .map(|w| Waiter {
+                    name: w.name.clone(),
+                    method: format!("wait_until_{}", names::module_name(&w.name)),
+                    description: w.description.trim().to_owned(),
+                    items: w.items.clone(),
+                    state: w.state.clone(),
+                    success: w.success.clone(),
+                    failure: w.failure.clone(),
+                    empty: w.empty.clone().unwrap_or_else(|| "retry".to_owned()),
+                    success_errors: w.success_errors.clone(),
+                    delay_seconds: w.delay_seconds,
+                    max_delay_seconds: w.max_delay_seconds,
+                    max_wait_seconds: w.max_wait_seconds,
+                })
+                .collect(),
         }
     }
 

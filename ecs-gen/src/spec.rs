@@ -39,6 +39,34 @@ pub struct RawApi {
     pub errors: Vec<RawError>,
     #[serde(default)]
     pub examples: Vec<RawExample>,
+    #[serde(default)]
+    pub waiters: Vec<RawWaiter>,
+}
+
+/// A state a caller can wait for by polling this (Describe) API.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWaiter {
+    pub name: String,
+    pub description: String,
+    /// The response list holding the resources.
+    pub items: String,
+    /// The field of each item holding its state.
+    pub state: String,
+    #[serde(default)]
+    pub success: Vec<String>,
+    #[serde(default)]
+    pub failure: Vec<String>,
+    /// What an empty list means: `retry` (default), `success` or `failure`.
+    #[serde(default)]
+    pub empty: Option<String>,
+    /// Error codes that mean the wait succeeded (e.g. `InvalidInstanceId.NotFound` when
+    /// waiting for deletion).
+    #[serde(default)]
+    pub success_errors: Vec<String>,
+    pub delay_seconds: u64,
+    pub max_delay_seconds: u64,
+    pub max_wait_seconds: u64,
 }
 
 fn default_idempotency() -> String {

@@ -27,6 +27,7 @@ pub mod retry;
 pub mod sign;
 pub mod sign_v3;
 pub mod validate;
+pub mod wait;
 pub mod wire;
 
 pub use bytes::Bytes;

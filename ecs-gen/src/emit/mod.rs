@@ -7,6 +7,7 @@
 //! * [`error`]: the per-API error enum
 //! * [`client`]: the fluent builder and the `Client` method
 //! * [`paginator`]: the paginator of paged APIs
+//! * [`waiter`]: the waiters of Describe APIs
 //! * [`docs`]: doc comments from the spec
 //!
 //! Output is deterministic (model order) and formatted with prettyplease.
@@ -19,6 +20,7 @@ pub mod paginator;
 pub mod request;
 pub mod response;
 pub mod validator;
+pub mod waiter;
 
 use std::collections::BTreeMap;
 
@@ -111,6 +113,7 @@ pub fn api_items(api: &Api) -> TokenStream {
     let error = error::error_enum(api);
     let builder = client::fluent_builder(api);
     let paginator = paginator::paginator(api);
+    let waiters = waiter::waiters(api);
 
     let mut inline = Vec::new();
     let mut seen = BTreeMap::new();
@@ -159,6 +162,7 @@ pub fn api_items(api: &Api) -> TokenStream {
         #error
         #builder
         #paginator
+        #waiters
     }
 }
 
