@@ -1,9 +1,21 @@
 //! A typed, validated client for the Alibaba Cloud ECS API, version 2014-05-26.
 //!
 //! Every API is generated from the YAML spec in `spec/` by `ecs-gen`: a module per API (named
-//! after it in snake_case, e.g. [`describe_regions`]) holds its `…Input` request with
+//! after it in snake_case, e.g. `describe_regions`) holds its `…Input` request with
 //! `validate()`, its `…Output` response, its `…Error` enum and its fluent builder; [`Client`]
-//! has one method per API.
+//! has one method per API. Each API group (instances, disks, images, …) is a cargo feature;
+//! `default` enables them all, and `default-features = false, features = ["instances"]`
+//! compiles only what you use.
+//!
+//! # Configuration
+//!
+//! [`Config::from_env`] finds credentials the way Alibaba Cloud's official SDKs do
+//! (environment, the CLI's `~/.aliyun/config.json`, `~/.alibabacloud/credentials`, the ECS
+//! instance's RAM role) and the region from `ALIBABA_CLOUD_REGION_ID` or the CLI profile;
+//! [`Config::builder`] starts empty. Both set endpoint (`.endpoint(url)`,
+//! `.vpc_endpoint(true)`), timeouts, [`RetryConfig`] and the [`SignatureVersion`].
+//!
+//! # A first call
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -34,9 +46,71 @@
 //! # Errors
 //!
 //! Each API has an error enum with a variant per documented error code and an `Unhandled`
-//! fallback; `code()`, `message()` and `request_id()` work on all of them.
+//! fallback; `code()`, `message()` and `request_id()` work on all of them:
+//!
+//! ```no_run
+//! # async fn run(client: ecs_client::Client) {
+//! use ecs_client::SdkError;
+//! use ecs_client::start_instance::StartInstanceError;
+//!
+//! match client.start_instance().instance_id("i-1").send().await {
+//!     Ok(_) => {}
+//!     Err(SdkError::Service(StartInstanceError::IncorrectInstanceStatus(meta))) => {
+//!         eprintln!("not stopped: {}", meta.message())
+//!     }
+//!     Err(SdkError::Service(other)) => eprintln!("{} ({:?})", other.code(), other.request_id()),
+//!     Err(other) => eprintln!("{other}"),
+//! }
+//! # }
+//! ```
+//!
+//! Throttling, server errors and network failures are retried inside `send()` (ambiguous
+//! failures only for read-only APIs and APIs with a `ClientToken`).
+//!
+//! # Pagination
+//!
+//! Paged APIs have `into_paginator()`: `.send()` is a `Stream` of pages, `.items()` of the
+//! listed items; it stops after the last page.
+//!
+//! ```no_run
+//! # async fn run(client: ecs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! use futures_util::StreamExt;
+//!
+//! let mut instances = client
+//!     .describe_instances()
+//!     .region_id("cn-hangzhou")
+//!     .into_paginator()
+//!     .page_size(100)
+//!     .items();
+//! while let Some(instance) = instances.next().await {
+//!     println!("{:?}", instance?.instance_id);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Waiters
+//!
+//! Describe APIs have `wait_until_…()` waiters for the states users wait on; they poll with
+//! backoff up to a limit and fail early on a state that can never reach the target:
+//!
+//! ```no_run
+//! # async fn run(client: ecs_client::Client) -> Result<(), Box<dyn std::error::Error>> {
+//! use std::time::Duration;
+//!
+//! client
+//!     .describe_instances()
+//!     .region_id("cn-hangzhou")
+//!     .instance_ids("i-bp1...")
+//!     .wait_until_instance_running()
+//!     .max_wait(Duration::from_secs(300))
+//!     .wait()
+//!     .await?;
+//! # Ok(())
+//! # }
+//! ```
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub use ecs_runtime::credentials;
 pub use ecs_runtime::validate::ValidationError;

@@ -12,7 +12,7 @@
 //! - [`de`]: tolerant response decoding; [`validate`]: the checks generated validators call
 //! - [`SdkError`], [`ErrorMeta`]: what a generated `send()` returns on failure
 
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod clock;
 mod config;

@@ -93,4 +93,7 @@ lint_fixture!(
     char_classes_out_of_range,
     "`min_char_classes` counts four classes, so it must be 1 to 4, not 5"
 );
-lint_fixture!(waiter_bad_state, "`Redy` is not a value of the state `Status`");
+lint_fixture!(
+    waiter_bad_state,
+    "`Redy` is not a value of the state `Status`"
+);

@@ -143,8 +143,10 @@ pub fn client_impl(model: &Model) -> TokenStream {
             };
             quote!(#[deprecated(note = #note)])
         });
+        let group = &api.group;
         quote! {
             #doc
+            #[cfg(feature = #group)]
             #deprecated
             pub fn #method(&self) -> #module::#builder {
                 #module::#builder::new(self.handle.clone())
@@ -168,6 +170,7 @@ pub fn registry(model: &Model) -> TokenStream {
         let module = ident(&api.module);
         let output = ident(&format!("{}Output", api.action));
         quote! {
+            #[cfg(feature = #group)]
             ApiEntry {
                 action: #action,
                 group: #group,
@@ -199,6 +202,8 @@ pub fn registry(model: &Model) -> TokenStream {
                 pub decode_output: fn(&[u8]) -> Result<DecodedOutput, ecs_runtime::de::SdkDecodeError>,
             }
 
+            // Unused only when every API group is switched off.
+            #[allow(dead_code)]
             fn decode<T>(body: &[u8]) -> Result<DecodedOutput, ecs_runtime::de::SdkDecodeError>
             where
                 T: serde::de::DeserializeOwned + std::fmt::Debug + Send + Sync + 'static,

@@ -271,8 +271,10 @@ pub fn crate_file(model: &Model) -> Result<String, String> {
             .deprecated
             .as_ref()
             .map(|_| quote!(#[allow(deprecated)]));
+        let group = &api.group;
         quote! {
             #doc
+            #[cfg(feature = #group)]
             #deprecated
             pub mod #module {
                 #[allow(unused_imports)]

@@ -1,5 +1,5 @@
 //! The waiters of each Describe API: `wait_until_…()` on its fluent builder, returning a
-//! configured [`ecs_runtime::wait::Waiter`].
+//! configured `ecs_runtime::wait::Waiter`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
