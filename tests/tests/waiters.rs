@@ -174,3 +174,93 @@ async fn a_poll_error_stops_the_wait() {
         other => panic!("expected the poll's error, got {other:?}"),
     }
 }
+
+/// Answers each poll with the next body, repeating the last.
+struct Bodies(Vec<String>, AtomicUsize);
+
+impl Respond for Bodies {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        let i = self.1.fetch_add(1, Ordering::SeqCst);
+        ResponseTemplate::new(200).set_body_string(self.0[i.min(self.0.len() - 1)].clone())
+    }
+}
+
+async fn client_with(bodies: Vec<String>) -> (MockServer, Client) {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(Bodies(bodies, AtomicUsize::new(0)))
+        .mount(&server)
+        .await;
+    let clock = ManualClock::new(SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000));
+    let config = Config::builder()
+        .credentials(Credentials::new("id", "secret"))
+        .endpoint(server.uri())
+        .clock(clock.clone())
+        .sleeper(FakeSleep::advancing(clock))
+        .build()
+        .expect("config");
+    (server, Client::new(config).expect("client"))
+}
+
+#[tokio::test]
+async fn disk_snapshot_and_invocation_waiters() {
+    let disk = |s: &str| {
+        format!(r#"{{"RequestId":"r","Disks":{{"Disk":[{{"DiskId":"d-1","Status":"{s}"}}]}}}}"#)
+    };
+    let (_server, client) = client_with(vec![disk("Attaching"), disk("In_use")]).await;
+    let done = client
+        .describe_disks()
+        .region_id("cn-hangzhou")
+        .disk_ids("d-1")
+        .wait_until_disk_in_use()
+        .wait()
+        .await
+        .expect("in use");
+    assert_eq!((done.polls, done.waited), (2, Duration::from_secs(3)));
+
+    let snap = |s: &str| {
+        format!(
+            r#"{{"RequestId":"r","Snapshots":{{"Snapshot":[{{"SnapshotId":"s-1","Status":"{s}"}}]}}}}"#
+        )
+    };
+    let (_server, client) = client_with(vec![snap("progressing"), snap("failed")]).await;
+    let err = client
+        .describe_snapshots()
+        .region_id("cn-hangzhou")
+        .snapshot_ids("s-1")
+        .wait_until_snapshot_accomplished()
+        .wait()
+        .await
+        .expect_err("failed");
+    assert!(
+        matches!(&err, WaitError::FailureState { state, .. } if state == "failed"),
+        "{err:?}"
+    );
+
+    let inv = |s: &str| {
+        format!(
+            r#"{{"RequestId":"r","Invocations":{{"Invocation":[{{"InvokeId":"t-1","InvokeStatus":"{s}"}}]}}}}"#
+        )
+    };
+    let (_server, client) =
+        client_with(vec![inv("Running"), inv("Running"), inv("Finished")]).await;
+    let done = client
+        .describe_invocations()
+        .region_id("cn-hangzhou")
+        .invoke_id("t-1")
+        .wait_until_invocation_finished()
+        .wait()
+        .await
+        .expect("finished");
+    assert_eq!((done.polls, done.waited), (3, Duration::from_secs(2 + 4)));
+    let (_server, client) = client_with(vec![inv("PartialFailed")]).await;
+    let err = client
+        .describe_invocations()
+        .region_id("cn-hangzhou")
+        .invoke_id("t-1")
+        .wait_until_invocation_finished()
+        .wait()
+        .await
+        .expect_err("partial failure");
+    assert!(err.to_string().contains("PartialFailed"), "{err}");
+}
