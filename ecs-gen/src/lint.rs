@@ -1026,6 +1026,31 @@ fn lint_rules(ctx: &mut Ctx<'_>, rules: &[RawRule], scope: &[RawParam], path: &s
                     }
                 }
             }
+            "time_range" => {
+                if r.params.len() != 2 {
+                    ctx.err(line, &rpath, "`time_range` needs `params: [start, end]`");
+                }
+                for p in &r.params {
+                    check(ctx, p);
+                }
+                if let Some(step) = &r.step {
+                    check(ctx, step);
+                }
+                if r.step.is_some() != r.max.is_some() {
+                    ctx.err(
+                        line,
+                        &rpath,
+                        "`time_range` takes `step` and `max` together (max samples per step)",
+                    );
+                }
+                if r.param.is_some() || r.when.is_some() || r.min.is_some() {
+                    ctx.err(
+                        line,
+                        &rpath,
+                        "`time_range` takes `params`, `step` and `max` only",
+                    );
+                }
+            }
             "mutually_exclusive" | "exactly_one_of" | "at_least_one_of" => {
                 if r.params.len() < 2 {
                     ctx.err(

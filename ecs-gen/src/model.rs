@@ -260,6 +260,8 @@ pub struct Rule {
     pub pattern: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern_description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -602,6 +604,7 @@ fn rule(r: &RawRule) -> Rule {
             .map(|vs| vs.iter().map(spec::scalar_to_string).collect()),
         pattern: r.pattern.clone(),
         pattern_description: r.pattern_description.clone(),
+        step: r.step.clone(),
     }
 }
 

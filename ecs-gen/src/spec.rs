@@ -284,6 +284,9 @@ pub struct RawRule {
     pub pattern: Option<String>,
     #[serde(default)]
     pub pattern_description: Option<String>,
+    /// `time_range`: the integer parameter giving the seconds per sample.
+    #[serde(default)]
+    pub step: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -29,6 +29,8 @@ pub enum Rule {
     ForbiddenPrefix,
     /// A string contains a forbidden substring.
     ForbiddenSubstring,
+    /// A time range is reversed or holds too many samples.
+    TimeRange,
     /// A string mixes too few character classes (upper case, lower case, digits, others).
     CharacterClasses,
     /// An enum value is not one the spec knows.
@@ -63,6 +65,7 @@ impl Rule {
             Rule::ForbiddenPrefix => "forbidden prefix",
             Rule::ForbiddenSubstring => "forbidden substring",
             Rule::CharacterClasses => "character classes",
+            Rule::TimeRange => "time range",
             Rule::EnumValue => "enum value",
             Rule::Datetime => "datetime format",
             Rule::Base64 => "base64",
@@ -300,6 +303,45 @@ impl<'a> Validator<'a> {
         Ok(())
     }
 
+    /// A time range (two `YYYY-MM-DDThh:mm:ssZ` parameters, checked separately for their
+    /// format) must not end before it starts and, with `samples` = (step parameter, seconds per
+    /// sample, maximum), must not hold more than the maximum number of samples.
+    pub fn time_range(
+        &self,
+        start: (&str, &str),
+        end: (&str, &str),
+        samples: Option<(&str, i64, i64)>,
+    ) -> Checked {
+        let (Some(from), Some(to)) = (parse_utc(start.1), parse_utc(end.1)) else {
+            return Ok(());
+        };
+        let names = format!("{}, {}", start.0, end.0);
+        if to < from {
+            let detail = format!("{} must not be before {}", end.0, start.0);
+            return self.fail(
+                &names,
+                Rule::TimeRange,
+                Some(format!("{} .. {}", start.1, end.1)),
+                detail,
+            );
+        }
+        if let Some((step_name, step, max)) = samples.filter(|(_, step, _)| *step > 0) {
+            let count = (to - from) / step;
+            if count > max {
+                let detail = format!(
+                    "spans {count} samples of {step} s ({step_name}); at most {max} are returned, so shorten the range or use a longer {step_name}"
+                );
+                return self.fail(
+                    &names,
+                    Rule::TimeRange,
+                    Some(format!("{} .. {}", start.1, end.1)),
+                    detail,
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// A string must mix at least `min` of the four classes: ASCII upper-case letters, ASCII
     /// lower-case letters, ASCII digits and any other character (passwords).
     pub fn char_classes(&self, name: &str, value: &str, min: usize) -> Checked {
@@ -479,6 +521,19 @@ fn truncate(value: &str, max_chars: usize) -> String {
 }
 
 /// `YYYY-MM-DDThh:mm:ssZ` with plausible field values.
+/// Seconds since the epoch of a `YYYY-MM-DDThh:mm:ssZ` value, if it is one.
+fn parse_utc(value: &str) -> Option<i64> {
+    if !is_utc_datetime(value) {
+        return None;
+    }
+    let t = time::PrimitiveDateTime::parse(
+        value.trim_end_matches('Z'),
+        &time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]"),
+    )
+    .ok()?;
+    Some(t.assume_utc().unix_timestamp())
+}
+
 fn is_utc_datetime(value: &str) -> bool {
     let b = value.as_bytes();
     if b.len() != 20 {
@@ -585,6 +640,29 @@ mod tests {
         assert_eq!(err.rule(), Rule::CharacterClasses);
         assert_eq!(err.value(), Some(REDACTED));
         assert!(err.detail().contains("found 2"), "{}", err.detail());
+    }
+
+    #[test]
+    fn time_range_order_and_sample_count() {
+        let v = Validator::new("X");
+        let (s, e) = ("2014-07-23T12:00:00Z", "2014-07-23T18:40:00Z");
+        assert!(v
+            .time_range(("S", s), ("E", e), Some(("Period", 60, 400)))
+            .is_ok());
+        let err = v
+            .time_range(
+                ("S", s),
+                ("E", "2014-07-23T18:41:00Z"),
+                Some(("Period", 60, 400)),
+            )
+            .unwrap_err();
+        assert_eq!((err.rule(), err.parameter()), (Rule::TimeRange, "S, E"));
+        assert!(err.detail().contains("401 samples"), "{}", err.detail());
+        assert!(v.time_range(("S", e), ("E", s), None).is_err());
+        assert!(
+            v.time_range(("S", "bad"), ("E", s), None).is_ok(),
+            "format is checked elsewhere"
+        );
     }
 
     #[test]

@@ -189,6 +189,18 @@ fn cases() -> Vec<(&'static str, ValidationError, &'static str, Rule)> {
             Rule::CharacterClasses,
         ),
         (
+            "time range holding more samples than the API returns",
+            fails(
+                ecs_client::describe_disk_monitor_data::DescribeDiskMonitorDataInput::new()
+                    .disk_id("d-1")
+                    .start_time("2014-07-23T00:00:00Z")
+                    .end_time("2014-07-24T00:00:00Z")
+                    .validate(),
+            ),
+            "StartTime, EndTime",
+            Rule::TimeRange,
+        ),
+        (
             "either InstanceId or VpcId",
             fails(
                 DescribeClassicLinkInstancesInput::new()

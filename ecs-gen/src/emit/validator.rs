@@ -390,6 +390,36 @@ fn rule_check(scope: &[Param], r: &Rule) -> TokenStream {
             };
             quote!(v.#method(#param, #is_present, #cond, #text)?;)
         }
+        "time_range" => {
+            let [start, end] = r.params.as_slice() else {
+                return quote!();
+            };
+            let (Some(s), Some(e)) = (access(scope, start), access(scope, end)) else {
+                return quote!();
+            };
+            let (sa, ea) = (s.as_ref(), e.as_ref());
+            let limit = match (r.step.as_deref().and_then(|n| access(scope, n)), r.max) {
+                (Some(step), Some(max)) => {
+                    let name = &step.param.wire_name;
+                    let default = step
+                        .param
+                        .default
+                        .as_ref()
+                        .and_then(serde_json::Value::as_i64)
+                        .unwrap_or(1);
+                    let default = proc_macro2::Literal::i64_unsuffixed(default);
+                    let value = step.as_ref();
+                    let max = proc_macro2::Literal::i64_unsuffixed(max as i64);
+                    quote!(Some((#name, #value.map_or(#default, |v| i64::from(*v)), #max)))
+                }
+                _ => quote!(None),
+            };
+            quote! {
+                if let (Some(start), Some(end)) = (#sa, #ea) {
+                    v.time_range((#start, start), (#end, end), #limit)?;
+                }
+            }
+        }
         "mutually_exclusive" | "exactly_one_of" | "at_least_one_of" => {
             let method = ident(&r.kind);
             let pairs = r.params.iter().map(|n| {
