@@ -7,6 +7,7 @@ use crate::model::{Api, Kind, Param};
 
 /// `#[doc = "..."]` attributes, one per line (prettyplease prints them as `///`).
 pub fn doc_lines(text: &str) -> TokenStream {
+    let text = escape_brackets(text);
     let lines = text.trim_end().lines().map(|l| {
         let l = if l.is_empty() {
             String::new()
@@ -18,8 +19,28 @@ pub fn doc_lines(text: &str) -> TokenStream {
     quote!(#(#lines)*)
 }
 
+/// Escapes square brackets outside code spans so spec text such as `[1, 100]` is not read as
+/// an intra-doc link. Brackets that open or close a code span (`` [`name`] ``,
+/// `` [`send`](Self::send) ``) are the generator's own links and stay.
+pub fn escape_brackets(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut in_code = false;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '`' => in_code = !in_code,
+            '[' if !in_code && chars.get(i + 1) != Some(&'`') => out.push('\\'),
+            ']' if !in_code && (i == 0 || chars[i - 1] != '`') => out.push('\\'),
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `#![doc = "..."]` attributes (prettyplease prints them as `//!`).
 pub fn inner_doc_lines(text: &str) -> TokenStream {
+    let text = escape_brackets(text);
     let lines = text.trim_end().lines().map(|l| {
         let l = if l.is_empty() {
             String::new()
@@ -189,4 +210,16 @@ fn quoted(items: &[String]) -> String {
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_brackets;
+
+    #[test]
+    fn brackets_are_escaped_outside_code_and_links() {
+        assert_eq!(escape_brackets("out of bounds [1,100]."), "out of bounds \\[1,100\\].");
+        assert_eq!(escape_brackets("see [`send`](Self::send)"), "see [`send`](Self::send)");
+        assert_eq!(escape_brackets("a `[\"0\"]` string"), "a `[\"0\"]` string");
+    }
 }
