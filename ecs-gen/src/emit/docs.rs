@@ -218,8 +218,14 @@ mod tests {
 
     #[test]
     fn brackets_are_escaped_outside_code_and_links() {
-        assert_eq!(escape_brackets("out of bounds [1,100]."), "out of bounds \\[1,100\\].");
-        assert_eq!(escape_brackets("see [`send`](Self::send)"), "see [`send`](Self::send)");
+        assert_eq!(
+            escape_brackets("out of bounds [1,100]."),
+            "out of bounds \\[1,100\\]."
+        );
+        assert_eq!(
+            escape_brackets("see [`send`](Self::send)"),
+            "see [`send`](Self::send)"
+        );
         assert_eq!(escape_brackets("a `[\"0\"]` string"), "a `[\"0\"]` string");
     }
 }
