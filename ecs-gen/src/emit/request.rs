@@ -25,6 +25,12 @@ pub fn input(api: &Api) -> TokenStream {
         quote!()
     };
     let validate_body = validator::validate_body(&api.params, &api.rules);
+    // An API whose parameters carry no constraint has nothing to check.
+    let validator = if validate_body.is_empty() {
+        quote!()
+    } else {
+        quote!(let v = ecs_runtime::validate::Validator::new(#action);)
+    };
     let rules_doc = validator::rules_doc(&api.rules);
     let validate_doc = docs::doc_lines(&format!(
         "Checks every constraint the spec states for `{action}`, without any network I/O.{rules_doc}"
@@ -48,7 +54,7 @@ pub fn input(api: &Api) -> TokenStream {
 
             #validate_doc
             pub fn validate(&self) -> Result<(), ecs_runtime::validate::ValidationError> {
-                let v = ecs_runtime::validate::Validator::new(#action);
+                #validator
                 #validate_body
                 Ok(())
             }
