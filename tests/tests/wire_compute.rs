@@ -48,7 +48,9 @@ async fn run_instances() {
     );
 }
 
+/// CreateInstance is deprecated in favour of RunInstances but still part of the API.
 #[tokio::test]
+#[allow(deprecated)]
 async fn create_instance() {
     use ecs_client::create_instance::{DataDisk, SystemDisk};
     use ecs_client::types::Tag;
