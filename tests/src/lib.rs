@@ -199,6 +199,23 @@ pub mod wire {
         Sent { action, params }
     }
 
+    /// A client pointed at a loopback port nothing listens on: a request that got past
+    /// validation would fail with a transport error, so a validation error proves nothing was
+    /// sent.
+    pub fn client_without_server() -> Client {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free loopback port")
+            .port();
+        let config = Config::builder()
+            .credentials(Credentials::new("wiretestid", SECRET))
+            .endpoint(format!("http://127.0.0.1:{port}"))
+            .sleeper(crate::FakeSleep::new())
+            .build()
+            .expect("valid config");
+        Client::new(config).expect("valid client")
+    }
+
     /// A parameter map written out by hand.
     pub fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs

@@ -476,3 +476,16 @@ async fn describe_instance_type_families() {
         &[("RegionId", "cn-hangzhou"), ("Generation", "ecs-3")],
     );
 }
+
+#[tokio::test]
+async fn stop_instance_rejects_an_unknown_stopped_mode_before_sending() {
+    let err = ecs_tests::wire::client_without_server()
+        .stop_instance()
+        .instance_id("i-1")
+        .stopped_mode("Sometimes")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "StoppedMode");
+}
