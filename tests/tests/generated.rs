@@ -44,6 +44,8 @@ fn fixture_spec_covering_every_feature() {
         "format!(\"DataDisk.{}\", index + 1)",
         "let v = v.redacted();",
         "impl std::fmt::Debug for MakeThingInput",
+        "impl std::fmt::Debug for MakeThingOutput",
+        "impl std::fmt::Debug for Thing",
     ] {
         assert!(code.contains(needle), "generated code lacks {needle}");
     }

@@ -489,3 +489,169 @@ async fn stop_instance_rejects_an_unknown_stopped_mode_before_sending() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "StoppedMode");
 }
+
+/// (Kept out of redaction.rs, whose log capture must be the only tracing user in its binary.)
+/// Response fields marked `sensitive` (a console URL that grants access while valid, private
+/// key material) decode normally but never show in `Debug` output.
+#[tokio::test]
+async fn sensitive_response_fields_are_redacted_in_debug() {
+    const URL: &str = "ws%3A%2F%2Fvncproxy.example%2Fwebsockify%2F%3Fs%3Dsecret-session";
+    let body = format!(r#"{{"RequestId":"r-vnc","VncUrl":"{URL}"}}"#);
+    let mut out = None;
+    ecs_tests::wire::sent(&body, async |c| {
+        out = Some(
+            c.describe_instance_vnc_url()
+                .region_id("cn-hangzhou")
+                .instance_id("i-1")
+                .send()
+                .await?,
+        );
+        Ok::<_, ecs_client::SdkError<_>>(())
+    })
+    .await;
+    let out = out.expect("decoded");
+    assert_eq!(
+        out.vnc_url.as_deref(),
+        Some(URL),
+        "the value itself is kept"
+    );
+    let shown = format!("{out:?}");
+    assert!(!shown.contains("secret-session"), "leaked: {shown}");
+    assert!(shown.contains("r-vnc"), "other fields still shown: {shown}");
+    assert!(shown.contains(ecs_runtime::validate::REDACTED), "{shown}");
+}
+
+#[tokio::test]
+async fn reboot_instance() {
+    let s = sent(OK, async |c| {
+        c.reboot_instance()
+            .instance_id("i-instance1")
+            .force_stop(true)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "RebootInstance",
+        &[("InstanceId", "i-instance1"), ("ForceStop", "true")],
+    );
+}
+
+#[tokio::test]
+async fn delete_instance() {
+    let s = sent(OK, async |c| {
+        c.delete_instance()
+            .instance_id("i-instance1")
+            .force(true)
+            .terminate_subscription(false)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DeleteInstance",
+        &[
+            ("InstanceId", "i-instance1"),
+            ("Force", "true"),
+            ("TerminateSubscription", "false"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn reactivate_instances() {
+    let s = sent(OK, async |c| {
+        c.reactivate_instances()
+            .instance_id("i-instance1")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(&s, "ReactivateInstances", &[("InstanceId", "i-instance1")]);
+}
+
+#[tokio::test]
+async fn renew_instance() {
+    let s = sent(OK, async |c| {
+        c.renew_instance()
+            .instance_id("i-instance1")
+            .period(2)
+            .period_unit("Week")
+            .client_token("t-1")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "RenewInstance",
+        &[
+            ("InstanceId", "i-instance1"),
+            ("Period", "2"),
+            ("PeriodUnit", "Week"),
+            ("ClientToken", "t-1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn renew_instance_period_depends_on_the_unit() {
+    // 5 weeks is out of the Week list; 10 months is not in the Month list (the default unit).
+    for (period, unit) in [(5, Some("Week")), (10, None)] {
+        let mut call = ecs_tests::wire::client_without_server()
+            .renew_instance()
+            .instance_id("i-1")
+            .period(period);
+        if let Some(unit) = unit {
+            call = call.period_unit(unit);
+        }
+        let err = call.send().await.unwrap_err();
+        let v = err.validation_error().expect("a validation error");
+        assert_eq!(v.parameter(), "Period", "{v}");
+        assert!(v.to_string().contains(&period.to_string()), "{v}");
+    }
+}
+
+#[tokio::test]
+async fn describe_instance_attribute() {
+    let s = sent(
+        r#"{"RequestId":"r-1","InstanceId":"i-1","SecurityGroupIds":{"SecurityGroupId":["sg-1"]}}"#,
+        async |c| {
+            let out = c
+                .describe_instance_attribute()
+                .instance_id("i-instance1")
+                .send()
+                .await?;
+            assert_eq!(out.security_group_ids, vec!["sg-1".to_owned()]);
+            Ok::<_, ecs_client::SdkError<_>>(())
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "DescribeInstanceAttribute",
+        &[("InstanceId", "i-instance1")],
+    );
+}
+
+#[tokio::test]
+async fn describe_instance_vnc_url() {
+    let s = sent(OK, async |c| {
+        c.describe_instance_vnc_url()
+            .region_id("cn-qingdao")
+            .instance_id("AY121018033933eaxxxxxxx")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeInstanceVncUrl",
+        &[
+            ("RegionId", "cn-qingdao"),
+            ("InstanceId", "AY121018033933eaxxxxxxx"),
+        ],
+    );
+}
