@@ -655,3 +655,233 @@ async fn describe_instance_vnc_url() {
         ],
     );
 }
+
+#[tokio::test]
+async fn modify_instance_vnc_passwd() {
+    let s = sent(OK, async |c| {
+        c.modify_instance_vnc_passwd()
+            .region_id("cn-hangzhou")
+            .instance_id("AY121018033933eae8689")
+            .vnc_password("123456")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyInstanceVncPasswd",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("InstanceId", "AY121018033933eae8689"),
+            ("VncPassword", "123456"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn vnc_password_must_be_six_letters_or_digits_and_is_never_echoed() {
+    for bad in ["12345", "1234567", "12345!"] {
+        let err = ecs_tests::wire::client_without_server()
+            .modify_instance_vnc_passwd()
+            .region_id("cn-hangzhou")
+            .instance_id("i-1")
+            .vnc_password(bad)
+            .send()
+            .await
+            .unwrap_err();
+        let v = err.validation_error().expect("a validation error");
+        assert_eq!(v.parameter(), "VncPassword");
+        let shown = format!("{err} {err:?}");
+        assert!(!shown.contains(bad), "secret echoed: {shown}");
+    }
+}
+
+#[tokio::test]
+async fn describe_userdata() {
+    let s = sent(
+        r#"{"RequestId":"r-1","UserData":"ZWNobyBoaQ==","InstanceId":"i-instance1"}"#,
+        async |c| {
+            let out = c
+                .describe_userdata()
+                .region_id("cn-shenzhen")
+                .instance_id("i-instance1")
+                .send()
+                .await?;
+            assert_eq!(out.user_data.as_deref(), Some("ZWNobyBoaQ=="));
+            Ok::<_, ecs_client::SdkError<_>>(())
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "DescribeUserdata",
+        &[("RegionId", "cn-shenzhen"), ("InstanceId", "i-instance1")],
+    );
+}
+
+#[tokio::test]
+async fn describe_instance_auto_renew_attribute() {
+    let s = sent(OK, async |c| {
+        c.describe_instance_auto_renew_attribute()
+            .region_id("cn-hangzhou")
+            .instance_id("i-instance1")
+            .instance_id("i-instance2")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeInstanceAutoRenewAttribute",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("InstanceId", "i-instance1,i-instance2"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_instance_auto_renew_attribute() {
+    let s = sent(OK, async |c| {
+        c.modify_instance_auto_renew_attribute()
+            .region_id("cn-hangzhou")
+            .instance_id("i-instance1")
+            .instance_id("i-instance2")
+            .duration(2)
+            .auto_renew(true)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyInstanceAutoRenewAttribute",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("InstanceId", "i-instance1,i-instance2"),
+            ("Duration", "2"),
+            ("AutoRenew", "true"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn auto_renew_rejects_a_duration_outside_the_list_and_more_than_100_ids() {
+    let err = ecs_tests::wire::client_without_server()
+        .modify_instance_auto_renew_attribute()
+        .region_id("cn-hangzhou")
+        .instance_id("i-1")
+        .duration(4)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.validation_error().expect("validation").parameter(),
+        "Duration"
+    );
+
+    let ids: Vec<String> = (0..101).map(|i| format!("i-{i}")).collect();
+    let err = ecs_tests::wire::client_without_server()
+        .describe_instance_auto_renew_attribute()
+        .region_id("cn-hangzhou")
+        .set_instance_id(Some(ids))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.validation_error().expect("validation").parameter(),
+        "InstanceId"
+    );
+}
+
+#[tokio::test]
+async fn modify_instance_auto_release_time() {
+    let s = sent(OK, async |c| {
+        c.modify_instance_auto_release_time()
+            .instance_id("i-instance1")
+            .auto_release_time("2018-01-01T01:02:00Z")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyInstanceAutoReleaseTime",
+        &[
+            ("InstanceId", "i-instance1"),
+            ("AutoReleaseTime", "2018-01-01T01:02:00Z"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn auto_release_time_must_be_an_iso_utc_time() {
+    let err = ecs_tests::wire::client_without_server()
+        .modify_instance_auto_release_time()
+        .instance_id("i-1")
+        .auto_release_time("2018-01-01 01:02:00")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "AutoReleaseTime");
+}
+
+#[tokio::test]
+async fn modify_instance_attribute() {
+    let s = sent(OK, async |c| {
+        c.modify_instance_attribute()
+            .instance_id("i-instance1")
+            .credit_specification("Standard")
+            .deletion_protection(false)
+            .description("InstanceAttribute")
+            .host_name("LocalHost")
+            .instance_name("EcsInstance")
+            .password("EcsV587!")
+            .user_data("ZWNobyBoZWxsbyBlY3Mh")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyInstanceAttribute",
+        &[
+            ("InstanceId", "i-instance1"),
+            ("CreditSpecification", "Standard"),
+            ("DeletionProtection", "false"),
+            ("Description", "InstanceAttribute"),
+            ("HostName", "LocalHost"),
+            ("InstanceName", "EcsInstance"),
+            ("Password", "EcsV587!"),
+            ("UserData", "ZWNobyBoZWxsbyBlY3Mh"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_instance_attribute_checks_password_classes_host_name_and_user_data_size() {
+    use base64::Engine as _;
+    use ecs_client::modify_instance_attribute::ModifyInstanceAttributeInput as Input;
+    let too_big = base64::engine::general_purpose::STANDARD.encode(vec![b'x'; 16 * 1024 + 1]);
+    let base = Input::new().instance_id("i-1");
+    let cases = [
+        ("Password", base.clone().password("alllowercase1")),
+        ("HostName", base.clone().host_name("-bad-")),
+        ("UserData", base.clone().user_data(too_big)),
+        (
+            "InstanceName",
+            base.clone().instance_name("1starts-with-digit"),
+        ),
+    ];
+    for (parameter, input) in cases {
+        let err = ecs_tests::wire::client_without_server()
+            .modify_instance_attribute()
+            .input(input)
+            .send()
+            .await
+            .unwrap_err();
+        let v = err.validation_error().expect("a validation error");
+        assert_eq!(v.parameter(), parameter, "{v}");
+    }
+}
