@@ -885,3 +885,176 @@ async fn modify_instance_attribute_checks_password_classes_host_name_and_user_da
         assert_eq!(v.parameter(), parameter, "{v}");
     }
 }
+
+#[tokio::test]
+async fn remove_tags() {
+    use ecs_client::types::Tag;
+    let s = sent(OK, async |c| {
+        c.remove_tags()
+            .region_id("cn-shenzhen")
+            .resource_type("snapshot")
+            .resource_id("s-946ntx4wr")
+            .tag(Tag::new().key("test").value("api"))
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "RemoveTags",
+        &[
+            ("RegionId", "cn-shenzhen"),
+            ("ResourceType", "snapshot"),
+            ("ResourceId", "s-946ntx4wr"),
+            ("Tag.1.Key", "test"),
+            ("Tag.1.Value", "api"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_tags() {
+    use ecs_client::types::Tag;
+    let body =
+        r#"{"RequestId":"r-1","TotalCount":1,"Tags":{"Tag":[{"TagKey":"test","TagValue":"api"}]}}"#;
+    let s = sent(body, async |c| {
+        let out = c
+            .describe_tags()
+            .region_id("cn-hangzhou")
+            .resource_type("snapshot")
+            .resource_id("s-946ntx4wr")
+            .tag(Tag::new().key("test").value("api"))
+            .tag(Tag::new().key("owner"))
+            .page_size(100)
+            .send()
+            .await?;
+        assert_eq!(out.tags[0].tag_value.as_deref(), Some("api"));
+        Ok::<_, ecs_client::SdkError<_>>(())
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeTags",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("ResourceType", "snapshot"),
+            ("ResourceId", "s-946ntx4wr"),
+            ("Tag.1.Key", "test"),
+            ("Tag.1.Value", "api"),
+            ("Tag.2.Key", "owner"),
+            ("PageSize", "100"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn tag_lists_are_capped_at_20_and_keys_may_not_use_reserved_prefixes() {
+    use ecs_client::types::Tag;
+    let many: Vec<Tag> = (0..21).map(|i| Tag::new().key(format!("k{i}"))).collect();
+    let err = ecs_tests::wire::client_without_server()
+        .remove_tags()
+        .region_id("cn-hangzhou")
+        .resource_type("instance")
+        .resource_id("i-1")
+        .set_tag(Some(many))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.validation_error().expect("validation").parameter(),
+        "Tag"
+    );
+
+    let err = ecs_tests::wire::client_without_server()
+        .describe_tags()
+        .region_id("cn-hangzhou")
+        .resource_type("instance")
+        .tag(Tag::new().key("aliyun:reserved"))
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("validation");
+    assert!(v.parameter().starts_with("Tag.1"), "{v}");
+}
+
+#[tokio::test]
+async fn cancel_task() {
+    let s = sent(OK, async |c| {
+        c.cancel_task()
+            .region_id("cn-hangzhou")
+            .task_id("t-23ym6mvro")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "CancelTask",
+        &[("RegionId", "cn-hangzhou"), ("TaskId", "t-23ym6mvro")],
+    );
+}
+
+#[tokio::test]
+async fn describe_tasks() {
+    let s = sent(OK, async |c| {
+        c.describe_tasks()
+            .region_id("cn-hangzhou")
+            .task_action("ImportImage")
+            .task_ids("t-1")
+            .task_ids("t-2")
+            .task_status("Finished")
+            .start_time("2015-11-23T00:00:00Z")
+            .end_time("2015-11-25T00:00:00Z")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeTasks",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("TaskAction", "ImportImage"),
+            ("TaskIds", "t-1,t-2"),
+            ("TaskStatus", "Finished"),
+            ("StartTime", "2015-11-23T00:00:00Z"),
+            ("EndTime", "2015-11-25T00:00:00Z"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_tasks_rejects_a_range_ending_before_it_starts() {
+    let err = ecs_tests::wire::client_without_server()
+        .describe_tasks()
+        .region_id("cn-hangzhou")
+        .task_action("ExportImage")
+        .start_time("2015-11-25T00:00:00Z")
+        .end_time("2015-11-23T00:00:00Z")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.validation_error().is_some(), "{err}");
+}
+
+#[tokio::test]
+async fn describe_task_attribute() {
+    let body = r#"{"RequestId":"r-1","TaskId":"t-23ym6mvro","TaskStatus":"Finished","OperationProgressSet":{"OperationProgress":[{"OperationStatus":"Success","RelatedItemSet":{"RelatedItem":[{"Name":"ImageFormat","Value":"vhd"}]}}]}}"#;
+    let s = sent(body, async |c| {
+        let out = c
+            .describe_task_attribute()
+            .region_id("cn-hangzhou")
+            .task_id("t-23ym6mvro")
+            .send()
+            .await?;
+        let item = &out.operation_progress_set[0].related_item_set[0];
+        assert_eq!(item.value.as_deref(), Some("vhd"));
+        Ok::<_, ecs_client::SdkError<_>>(())
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeTaskAttribute",
+        &[("RegionId", "cn-hangzhou"), ("TaskId", "t-23ym6mvro")],
+    );
+}
