@@ -1058,3 +1058,101 @@ async fn describe_task_attribute() {
         &[("RegionId", "cn-hangzhou"), ("TaskId", "t-23ym6mvro")],
     );
 }
+
+#[tokio::test]
+async fn describe_resources_modification() {
+    let s = sent(OK, async |c| {
+        c.describe_resources_modification()
+            .region_id("cn-hangzhou")
+            .resource_id("i-instance1")
+            .destination_resource("InstanceType")
+            .cores(4)
+            .memory(16.0)
+            .operation_type("Upgrade")
+            .migrate_across_zone(true)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeResourcesModification",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("ResourceId", "i-instance1"),
+            ("DestinationResource", "InstanceType"),
+            ("Cores", "4"),
+            ("Memory", "16"),
+            ("OperationType", "Upgrade"),
+            ("MigrateAcrossZone", "true"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_available_resource() {
+    let body = r#"{"RequestId":"r-1","AvailableZones":{"AvailableZone":[{"ZoneId":"cn-hangzhou-e","AvailableResources":{"AvailableResource":[{"Type":"DataDisk","SupportedResources":{"SupportedResource":[{"Value":"cloud_ssd","Status":"Available","Min":20,"Max":32768,"Unit":"GiB"}]}}]}}]}}"#;
+    let s = sent(body, async |c| {
+        let out = c
+            .describe_available_resource()
+            .region_id("cn-hangzhou")
+            .destination_resource("DataDisk")
+            .io_optimized("optimized")
+            .instance_type("ecs.g5.large")
+            .system_disk_category("cloud_ssd")
+            .send()
+            .await?;
+        let supported = &out.available_zones[0].available_resources[0].supported_resources[0];
+        assert_eq!(supported.max, Some(32768));
+        Ok::<_, ecs_client::SdkError<_>>(())
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeAvailableResource",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("DestinationResource", "DataDisk"),
+            ("IoOptimized", "optimized"),
+            ("InstanceType", "ecs.g5.large"),
+            ("SystemDiskCategory", "cloud_ssd"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn available_resource_rules_required_if_forbidden_if_and_mutually_exclusive() {
+    use ecs_client::describe_available_resource::DescribeAvailableResourceInput as Input;
+    let base = Input::new().region_id("cn-hangzhou");
+    let cases = [
+        // DataDisk needs IoOptimized, InstanceType and SystemDiskCategory.
+        (
+            "SystemDiskCategory",
+            base.clone()
+                .destination_resource("DataDisk")
+                .io_optimized("optimized")
+                .instance_type("ecs.g5.large"),
+        ),
+        // Cores only with DestinationResource=InstanceType.
+        ("Cores", base.clone().destination_resource("Zone").cores(2)),
+        // InstanceType and Memory together conflict.
+        (
+            "InstanceType",
+            base.clone()
+                .destination_resource("InstanceType")
+                .io_optimized("optimized")
+                .instance_type("ecs.g5.large")
+                .memory(8.0),
+        ),
+    ];
+    for (parameter, input) in cases {
+        let err = ecs_tests::wire::client_without_server()
+            .describe_available_resource()
+            .input(input)
+            .send()
+            .await
+            .unwrap_err();
+        let v = err.validation_error().expect("a validation error");
+        assert!(v.parameter().contains(parameter), "{parameter}: {v}");
+    }
+}
