@@ -58,3 +58,105 @@ async fn create_network_interface_rejects_a_name_starting_with_a_digit() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "NetworkInterfaceName");
 }
+
+#[tokio::test]
+async fn delete_network_interface() {
+    let s = sent(OK, async |c| {
+        c.delete_network_interface()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-bp17pdijfczaxZZZZxxxxx")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DeleteNetworkInterface",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("NetworkInterfaceId", "eni-bp17pdijfczaxZZZZxxxxx"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn delete_network_interface_requires_the_eni() {
+    let err = client_without_server()
+        .delete_network_interface()
+        .region_id("cn-hangzhou")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "NetworkInterfaceId");
+}
+
+#[tokio::test]
+async fn attach_network_interface() {
+    let s = sent(OK, async |c| {
+        c.attach_network_interface()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-bp17pdijfczaxZZZZxxxxx")
+            .instance_id("AY121018033933eae8xxxxx")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "AttachNetworkInterface",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("NetworkInterfaceId", "eni-bp17pdijfczaxZZZZxxxxx"),
+            ("InstanceId", "AY121018033933eae8xxxxx"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn attach_network_interface_requires_the_instance() {
+    let err = client_without_server()
+        .attach_network_interface()
+        .region_id("cn-hangzhou")
+        .network_interface_id("eni-1")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InstanceId");
+}
+
+#[tokio::test]
+async fn detach_network_interface() {
+    let s = sent(OK, async |c| {
+        c.detach_network_interface()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-bp17pdijfczaxZZZZxxxxx")
+            .instance_id("AY121018033933eaxxxxx")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DetachNetworkInterface",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("NetworkInterfaceId", "eni-bp17pdijfczaxZZZZxxxxx"),
+            ("InstanceId", "AY121018033933eaxxxxx"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn detach_network_interface_requires_the_region() {
+    let err = client_without_server()
+        .detach_network_interface()
+        .network_interface_id("eni-1")
+        .instance_id("i-1")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "RegionId");
+}
