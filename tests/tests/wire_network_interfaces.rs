@@ -160,3 +160,66 @@ async fn detach_network_interface_requires_the_region() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "RegionId");
 }
+
+#[tokio::test]
+async fn describe_network_interfaces() {
+    use ecs_client::types::Tag;
+    let s = sent(
+        r#"{"RequestId":"r-1","TotalCount":0,"NetworkInterfaceSets":{"NetworkInterfaceSet":[]}}"#,
+        async |c| {
+            c.describe_network_interfaces()
+                .region_id("cn-hangzhou")
+                .vpc_id("vpc-bp1j7w3gc1cexjqdxxxxx")
+                .type_("Secondary")
+                .network_interface_id("eni-bp17pdijfczaxZZZZxxxxx")
+                .network_interface_id("eni-bp17pdijfczaxYYYYxxxxx")
+                .tag(Tag::new().key("env").value("prod"))
+                .page_number(2)
+                .page_size(100)
+                .send()
+                .await
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "DescribeNetworkInterfaces",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("VpcId", "vpc-bp1j7w3gc1cexjqdxxxxx"),
+            ("Type", "Secondary"),
+            ("NetworkInterfaceId.1", "eni-bp17pdijfczaxZZZZxxxxx"),
+            ("NetworkInterfaceId.2", "eni-bp17pdijfczaxYYYYxxxxx"),
+            ("Tag.1.Key", "env"),
+            ("Tag.1.Value", "prod"),
+            ("PageNumber", "2"),
+            ("PageSize", "100"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_network_interfaces_rejects_a_page_size_over_100() {
+    let err = client_without_server()
+        .describe_network_interfaces()
+        .region_id("cn-hangzhou")
+        .page_size(101)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "PageSize");
+}
+
+#[tokio::test]
+async fn describe_network_interfaces_rejects_more_than_100_ids() {
+    let mut req = client_without_server()
+        .describe_network_interfaces()
+        .region_id("cn-hangzhou");
+    for i in 0..101 {
+        req = req.network_interface_id(format!("eni-{i}"));
+    }
+    let err = req.send().await.unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "NetworkInterfaceId");
+}
