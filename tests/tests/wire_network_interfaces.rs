@@ -223,3 +223,154 @@ async fn describe_network_interfaces_rejects_more_than_100_ids() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "NetworkInterfaceId");
 }
+
+#[tokio::test]
+async fn modify_network_interface_attribute() {
+    let s = sent(OK, async |c| {
+        c.modify_network_interface_attribute()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-bp17pdijfczaxZZZZxxxxx")
+            .security_group_id("sg-bp144yr32sx6ndwxxxxx")
+            .security_group_id("sg-bp144yr32sx6ndwyyyyy")
+            .network_interface_name("web-eni")
+            .description("front end")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyNetworkInterfaceAttribute",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("NetworkInterfaceId", "eni-bp17pdijfczaxZZZZxxxxx"),
+            ("SecurityGroupId.1", "sg-bp144yr32sx6ndwxxxxx"),
+            ("SecurityGroupId.2", "sg-bp144yr32sx6ndwyyyyy"),
+            ("NetworkInterfaceName", "web-eni"),
+            ("Description", "front end"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_network_interface_attribute_rejects_an_http_description() {
+    let err = client_without_server()
+        .modify_network_interface_attribute()
+        .region_id("cn-hangzhou")
+        .network_interface_id("eni-1")
+        .description("https://example.com")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Description");
+}
+
+#[tokio::test]
+async fn assign_private_ip_addresses() {
+    let s = sent(OK, async |c| {
+        c.assign_private_ip_addresses()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-m5e709m1ytxc4wx7wXXX")
+            .private_ip_address("192.168.0.1")
+            .private_ip_address("192.168.10.1")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "AssignPrivateIpAddresses",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("NetworkInterfaceId", "eni-m5e709m1ytxc4wx7wXXX"),
+            ("PrivateIpAddress.1", "192.168.0.1"),
+            ("PrivateIpAddress.2", "192.168.10.1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn assign_private_ip_addresses_by_count() {
+    let s = sent(OK, async |c| {
+        c.assign_private_ip_addresses()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-m5e709m1ytxc4wx7wXXX")
+            .secondary_private_ip_address_count(2)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "AssignPrivateIpAddresses",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("NetworkInterfaceId", "eni-m5e709m1ytxc4wx7wXXX"),
+            ("SecondaryPrivateIpAddressCount", "2"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn assign_private_ip_addresses_rejects_addresses_and_a_count() {
+    let err = client_without_server()
+        .assign_private_ip_addresses()
+        .region_id("cn-hangzhou")
+        .network_interface_id("eni-1")
+        .private_ip_address("192.168.0.1")
+        .secondary_private_ip_address_count(1)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.validation_error().is_some(), "{err:?}");
+}
+
+#[tokio::test]
+async fn assign_private_ip_addresses_needs_addresses_or_a_count() {
+    let err = client_without_server()
+        .assign_private_ip_addresses()
+        .region_id("cn-hangzhou")
+        .network_interface_id("eni-1")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.validation_error().is_some(), "{err:?}");
+}
+
+#[tokio::test]
+async fn unassign_private_ip_addresses() {
+    let s = sent(OK, async |c| {
+        c.unassign_private_ip_addresses()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-m5e709m1ytxc4wx7wXXX")
+            .private_ip_address("192.168.0.1")
+            .private_ip_address("192.168.10.1")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "UnassignPrivateIpAddresses",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("NetworkInterfaceId", "eni-m5e709m1ytxc4wx7wXXX"),
+            ("PrivateIpAddress.1", "192.168.0.1"),
+            ("PrivateIpAddress.2", "192.168.10.1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn unassign_private_ip_addresses_requires_an_address() {
+    let err = client_without_server()
+        .unassign_private_ip_addresses()
+        .region_id("cn-hangzhou")
+        .network_interface_id("eni-1")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "PrivateIpAddress");
+}
