@@ -374,3 +374,91 @@ async fn unassign_private_ip_addresses_requires_an_address() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "PrivateIpAddress");
 }
+
+#[tokio::test]
+async fn assign_ipv6_addresses() {
+    let s = sent(OK, async |c| {
+        c.assign_ipv6_addresses()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-test")
+            .ipv6_address("2001:db8:1234:1a00::1")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "AssignIpv6Addresses",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("NetworkInterfaceId", "eni-test"),
+            ("Ipv6Address.1", "2001:db8:1234:1a00::1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn assign_ipv6_addresses_rejects_an_address_and_a_count() {
+    let err = client_without_server()
+        .assign_ipv6_addresses()
+        .region_id("cn-hangzhou")
+        .network_interface_id("eni-test")
+        .ipv6_address("2001:db8::1")
+        .ipv6_address_count(1)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.validation_error().is_some(), "{err:?}");
+}
+
+#[tokio::test]
+async fn assign_ipv6_addresses_rejects_a_second_address() {
+    let err = client_without_server()
+        .assign_ipv6_addresses()
+        .region_id("cn-hangzhou")
+        .network_interface_id("eni-test")
+        .ipv6_address("2001:db8::1")
+        .ipv6_address("2001:db8::2")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Ipv6Address");
+}
+
+#[tokio::test]
+async fn unassign_ipv6_addresses() {
+    let s = sent(OK, async |c| {
+        c.unassign_ipv6_addresses()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-test")
+            .ipv6_address("2001:db8:1234:1a00::1")
+            .ipv6_address("2001:db8:1234:1a00::2")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "UnassignIpv6Addresses",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("NetworkInterfaceId", "eni-test"),
+            ("Ipv6Address.1", "2001:db8:1234:1a00::1"),
+            ("Ipv6Address.2", "2001:db8:1234:1a00::2"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn unassign_ipv6_addresses_requires_the_eni() {
+    let err = client_without_server()
+        .unassign_ipv6_addresses()
+        .region_id("cn-hangzhou")
+        .ipv6_address("2001:db8::1")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "NetworkInterfaceId");
+}
