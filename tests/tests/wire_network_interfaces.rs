@@ -164,22 +164,46 @@ async fn detach_network_interface_requires_the_region() {
 #[tokio::test]
 async fn describe_network_interfaces() {
     use ecs_client::types::Tag;
-    let s = sent(
-        r#"{"RequestId":"r-1","TotalCount":0,"NetworkInterfaceSets":{"NetworkInterfaceSet":[]}}"#,
-        async |c| {
-            c.describe_network_interfaces()
-                .region_id("cn-hangzhou")
-                .vpc_id("vpc-bp1j7w3gc1cexjqdxxxxx")
-                .type_("Secondary")
-                .network_interface_id("eni-bp17pdijfczaxZZZZxxxxx")
-                .network_interface_id("eni-bp17pdijfczaxYYYYxxxxx")
-                .tag(Tag::new().key("env").value("prod"))
-                .page_number(2)
-                .page_size(100)
-                .send()
-                .await
-        },
-    )
+    use ecs_client::types::{NetworkInterfaceStatus, NetworkInterfaceType};
+    // The answer carries the nested lists of 001 21.50: PrivateIpSets, Ipv6Sets, SecurityGroupIds.
+    let body = r#"{"RequestId":"r-1","TotalCount":1,"PageNumber":2,"PageSize":100,
+        "NetworkInterfaceSets":{"NetworkInterfaceSet":[{"NetworkInterfaceId":"eni-bp17pdijfczaxZZZZxxxxx",
+        "Status":"InUse","Type":"Secondary","CreationTime":"2017-11-24T06:14:22Z",
+        "AssociatedPublicIp":{"PublicIpAddress":"47.0.0.1","AllocationId":"eip-1"},
+        "PrivateIpSets":{"PrivateIpSet":[{"PrivateIpAddress":"192.168.0.1","Primary":true,"AssociatedPublicIp":{}}]},
+        "Ipv6Sets":{"Ipv6Set":[{"Ipv6Address":"2001:db8::1"}]},
+        "SecurityGroupIds":{"SecurityGroupId":["sg-bp144yr32sx6ndwxxxxx"]}}]}}"#;
+    let s = sent(body, async |c| {
+        let out = c
+            .describe_network_interfaces()
+            .region_id("cn-hangzhou")
+            .vpc_id("vpc-bp1j7w3gc1cexjqdxxxxx")
+            .type_("Secondary")
+            .network_interface_id("eni-bp17pdijfczaxZZZZxxxxx")
+            .network_interface_id("eni-bp17pdijfczaxYYYYxxxxx")
+            .tag(Tag::new().key("env").value("prod"))
+            .page_number(2)
+            .page_size(100)
+            .send()
+            .await?;
+        let eni = &out.network_interface_sets[0];
+        assert_eq!(eni.status, Some(NetworkInterfaceStatus::InUse));
+        assert_eq!(eni.type_, Some(NetworkInterfaceType::Secondary));
+        assert_eq!(eni.private_ip_sets[0].primary, Some(true));
+        assert_eq!(
+            eni.ipv6_sets[0].ipv6_address.as_deref(),
+            Some("2001:db8::1")
+        );
+        assert_eq!(eni.security_group_ids, vec!["sg-bp144yr32sx6ndwxxxxx"]);
+        let ip = eni.associated_public_ip.as_ref().expect("a public IP");
+        assert_eq!(ip.allocation_id.as_deref(), Some("eip-1"));
+        Ok::<
+            _,
+            ecs_client::SdkError<
+                ecs_client::describe_network_interfaces::DescribeNetworkInterfacesError,
+            >,
+        >(out)
+    })
     .await;
     assert_sent(
         &s,
