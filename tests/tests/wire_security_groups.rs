@@ -138,3 +138,85 @@ async fn delete_security_group() {
         ],
     );
 }
+
+#[tokio::test]
+async fn describe_security_group_attribute() {
+    let s = sent(OK, async |c| {
+        c.describe_security_group_attribute()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-F876FF7BA")
+            .nic_type("intranet")
+            .direction("ingress")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeSecurityGroupAttribute",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("SecurityGroupId", "sg-F876FF7BA"),
+            ("NicType", "intranet"),
+            ("Direction", "ingress"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_security_group_attribute_rejects_an_unknown_direction() {
+    let err = client_without_server()
+        .describe_security_group_attribute()
+        .region_id("cn-hangzhou")
+        .security_group_id("sg-1")
+        .direction("inbound")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Direction");
+}
+
+#[tokio::test]
+async fn describe_security_groups() {
+    use ecs_client::types::Tag;
+    let s = sent(OK, async |c| {
+        c.describe_security_groups()
+            .region_id("cn-hangzhou")
+            .vpc_id("vpc-vpcid1")
+            .security_group_ids("sg-id1")
+            .security_group_ids("sg-id2")
+            .tag(Tag::new().key("FinanceDept").value("FinanceJoshua"))
+            .page_number(1)
+            .page_size(10)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeSecurityGroups",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("VpcId", "vpc-vpcid1"),
+            ("SecurityGroupIds", r#"["sg-id1","sg-id2"]"#),
+            ("Tag.1.Key", "FinanceDept"),
+            ("Tag.1.Value", "FinanceJoshua"),
+            ("PageNumber", "1"),
+            ("PageSize", "10"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_security_groups_rejects_a_page_size_over_50() {
+    let err = client_without_server()
+        .describe_security_groups()
+        .region_id("cn-hangzhou")
+        .page_size(51)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "PageSize");
+}
