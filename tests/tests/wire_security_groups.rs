@@ -220,3 +220,246 @@ async fn describe_security_groups_rejects_a_page_size_over_50() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "PageSize");
 }
+
+#[tokio::test]
+async fn describe_security_group_references() {
+    let s = sent(OK, async |c| {
+        c.describe_security_group_references()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1133aa")
+            .security_group_id("sg-2255cc")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeSecurityGroupReferences",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("SecurityGroupId.1", "sg-1133aa"),
+            ("SecurityGroupId.2", "sg-2255cc"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_security_group_references_rejects_more_than_10_groups() {
+    let mut req = client_without_server()
+        .describe_security_group_references()
+        .region_id("cn-hangzhou");
+    for i in 0..11 {
+        req = req.security_group_id(format!("sg-{i}"));
+    }
+    let err = req.send().await.unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "SecurityGroupId");
+}
+
+#[tokio::test]
+async fn modify_security_group_attribute() {
+    let s = sent(OK, async |c| {
+        c.modify_security_group_attribute()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-F876FF7BA")
+            .security_group_name("NewName")
+            .description("for demo")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifySecurityGroupAttribute",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("SecurityGroupId", "sg-F876FF7BA"),
+            ("SecurityGroupName", "NewName"),
+            ("Description", "for demo"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_security_group_attribute_rejects_a_url_description() {
+    let err = client_without_server()
+        .modify_security_group_attribute()
+        .region_id("cn-hangzhou")
+        .security_group_id("sg-1")
+        .description("https://example.com")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Description");
+}
+
+#[tokio::test]
+async fn modify_security_group_policy() {
+    let s = sent(OK, async |c| {
+        c.modify_security_group_policy()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1133aa")
+            .inner_access_policy("Drop")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifySecurityGroupPolicy",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("SecurityGroupId", "sg-1133aa"),
+            ("InnerAccessPolicy", "Drop"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_security_group_policy_requires_a_policy() {
+    let err = client_without_server()
+        .modify_security_group_policy()
+        .region_id("cn-hangzhou")
+        .security_group_id("sg-1")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InnerAccessPolicy");
+}
+
+#[tokio::test]
+async fn join_security_group() {
+    let s = sent(OK, async |c| {
+        c.join_security_group()
+            .instance_id("i-instance1")
+            .security_group_id("F876FF7BA984")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "JoinSecurityGroup",
+        &[
+            ("InstanceId", "i-instance1"),
+            ("SecurityGroupId", "F876FF7BA984"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn join_security_group_requires_a_group() {
+    let err = client_without_server()
+        .join_security_group()
+        .instance_id("i-1")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "SecurityGroupId");
+}
+
+#[tokio::test]
+async fn leave_security_group() {
+    let s = sent(OK, async |c| {
+        c.leave_security_group()
+            .instance_id("i-instance1")
+            .security_group_id("F876FF7BA984")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "LeaveSecurityGroup",
+        &[
+            ("InstanceId", "i-instance1"),
+            ("SecurityGroupId", "F876FF7BA984"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn leave_security_group_requires_an_instance() {
+    let err = client_without_server()
+        .leave_security_group()
+        .security_group_id("sg-1")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InstanceId");
+}
+
+#[tokio::test]
+async fn authorize_security_group_egress() {
+    let s = sent(OK, async |c| {
+        c.authorize_security_group_egress()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-F876FF7BA")
+            .dest_group_id("sg-1651FBB64")
+            .dest_group_owner_account("test@aliyun.com")
+            .dest_group_owner_id(155780923770)
+            .ip_protocol("tcp")
+            .port_range("22/22")
+            .nic_type("intranet")
+            .policy("drop")
+            .description("FinanceJoshua")
+            .client_token("123e4567-e89b-12d3-a456-426655440000")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "AuthorizeSecurityGroupEgress",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("SecurityGroupId", "sg-F876FF7BA"),
+            ("DestGroupId", "sg-1651FBB64"),
+            ("DestGroupOwnerAccount", "test@aliyun.com"),
+            ("DestGroupOwnerId", "155780923770"),
+            ("IpProtocol", "tcp"),
+            ("PortRange", "22/22"),
+            ("NicType", "intranet"),
+            ("Policy", "drop"),
+            ("Description", "FinanceJoshua"),
+            ("ClientToken", "123e4567-e89b-12d3-a456-426655440000"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn authorize_security_group_egress_rejects_both_ipv4_and_ipv6_destinations() {
+    let err = client_without_server()
+        .authorize_security_group_egress()
+        .region_id("cn-hangzhou")
+        .security_group_id("sg-1")
+        .ip_protocol("all")
+        .port_range("-1/-1")
+        .dest_cidr_ip("10.0.0.0/8")
+        .ipv6_dest_cidr_ip("2001:db8::/32")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.validation_error().is_some(), "{err:?}");
+}
+
+#[tokio::test]
+async fn authorize_security_group_egress_rejects_a_source_port_range_for_gre() {
+    let err = client_without_server()
+        .authorize_security_group_egress()
+        .region_id("cn-hangzhou")
+        .security_group_id("sg-1")
+        .ip_protocol("gre")
+        .port_range("-1/-1")
+        .source_port_range("80/80")
+        .dest_cidr_ip("10.0.0.0/8")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "SourcePortRange");
+}
