@@ -463,3 +463,145 @@ async fn authorize_security_group_egress_rejects_a_source_port_range_for_gre() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "SourcePortRange");
 }
+
+#[tokio::test]
+async fn revoke_security_group() {
+    let s = sent(OK, async |c| {
+        c.revoke_security_group()
+            .region_id("cn-hangzhou")
+            .security_group_id("C0003E8B-B930-4F59-ADC0-0E209A9012B0")
+            .source_group_id("sg-F876FF7BA")
+            .source_group_owner_account("test@aliyun.com")
+            .ip_protocol("tcp")
+            .port_range("1/65535")
+            .priority(1)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "RevokeSecurityGroup",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("SecurityGroupId", "C0003E8B-B930-4F59-ADC0-0E209A9012B0"),
+            ("SourceGroupId", "sg-F876FF7BA"),
+            ("SourceGroupOwnerAccount", "test@aliyun.com"),
+            ("IpProtocol", "tcp"),
+            ("PortRange", "1/65535"),
+            ("Priority", "1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn revoke_security_group_rejects_a_priority_over_100() {
+    let err = client_without_server()
+        .revoke_security_group()
+        .region_id("cn-hangzhou")
+        .security_group_id("sg-1")
+        .source_cidr_ip("10.0.0.0/8")
+        .ip_protocol("tcp")
+        .port_range("22/22")
+        .priority(101)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Priority");
+}
+
+#[tokio::test]
+async fn revoke_security_group_egress() {
+    let s = sent(OK, async |c| {
+        c.revoke_security_group_egress()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-F876FF7BA")
+            .dest_group_id("sg-1651FBB64")
+            .dest_group_owner_account("test@aliyun.com")
+            .ip_protocol("tcp")
+            .port_range("22/22")
+            .nic_type("intranet")
+            .policy("drop")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "RevokeSecurityGroupEgress",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("SecurityGroupId", "sg-F876FF7BA"),
+            ("DestGroupId", "sg-1651FBB64"),
+            ("DestGroupOwnerAccount", "test@aliyun.com"),
+            ("IpProtocol", "tcp"),
+            ("PortRange", "22/22"),
+            ("NicType", "intranet"),
+            ("Policy", "drop"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn revoke_security_group_egress_rejects_a_rule_without_destination() {
+    let err = client_without_server()
+        .revoke_security_group_egress()
+        .region_id("cn-hangzhou")
+        .security_group_id("sg-1")
+        .ip_protocol("all")
+        .port_range("-1/-1")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.validation_error().is_some(), "{err:?}");
+}
+
+#[tokio::test]
+async fn modify_security_group_rule() {
+    let s = sent(OK, async |c| {
+        c.modify_security_group_rule()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-F876FF7BA")
+            .source_group_id("sg-1651FBB64")
+            .source_group_owner_account("test@aliyun.com")
+            .ip_protocol("tcp")
+            .port_range("80/80")
+            .policy("accept")
+            .description("This is a new security group rule.")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifySecurityGroupRule",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("SecurityGroupId", "sg-F876FF7BA"),
+            ("SourceGroupId", "sg-1651FBB64"),
+            ("SourceGroupOwnerAccount", "test@aliyun.com"),
+            ("IpProtocol", "tcp"),
+            ("PortRange", "80/80"),
+            ("Policy", "accept"),
+            ("Description", "This is a new security group rule."),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_security_group_rule_rejects_a_too_long_description() {
+    let err = client_without_server()
+        .modify_security_group_rule()
+        .region_id("cn-hangzhou")
+        .security_group_id("sg-1")
+        .source_cidr_ip("10.0.0.0/8")
+        .ip_protocol("tcp")
+        .port_range("80/80")
+        .description("x".repeat(513))
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Description");
+}
