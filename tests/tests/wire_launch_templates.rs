@@ -112,3 +112,108 @@ async fn modify_launch_template_default_version_needs_an_id_or_a_name() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "LaunchTemplateId, LaunchTemplateName");
 }
+
+#[tokio::test]
+async fn describe_launch_templates() {
+    use ecs_client::types::Tag;
+    let s = sent(OK, async |c| {
+        c.describe_launch_templates()
+            .region_id("cn-hangzhou")
+            .launch_template_id("lt-1")
+            .launch_template_id("lt-2")
+            .launch_template_name("lt-name1")
+            .tag(Tag::new().key("env").value("prod"))
+            .template_tag(Tag::new().key("team").value("ops"))
+            .page_number(2)
+            .page_size(50)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeLaunchTemplates",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("LaunchTemplateId.1", "lt-1"),
+            ("LaunchTemplateId.2", "lt-2"),
+            ("LaunchTemplateName.1", "lt-name1"),
+            ("Tag.1.Key", "env"),
+            ("Tag.1.Value", "prod"),
+            ("TemplateTag.1.Key", "team"),
+            ("TemplateTag.1.Value", "ops"),
+            ("PageNumber", "2"),
+            ("PageSize", "50"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_launch_templates_rejects_a_page_size_over_50() {
+    let err = client_without_server()
+        .describe_launch_templates()
+        .region_id("cn-hangzhou")
+        .page_size(51)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "PageSize");
+}
+
+#[tokio::test]
+async fn describe_launch_template_versions() {
+    let body = r#"{"RequestId":"r-1","TotalCount":1,"PageNumber":1,"PageSize":10,
+        "LaunchTemplateVersionSets":{"LaunchTemplateVersionSet":[{"VersionNumber":2,
+        "LaunchTemplateData":{"SystemDisk.Category":"cloud_ssd","SystemDisk.Size":40,
+        "DataDisks":{"DataDisk":[{"Size":100}]},"Tags":{"InstanceTag":[{"Key":"k","Value":"v"}]}}}]}}"#;
+    use ecs_client::describe_launch_template_versions::DescribeLaunchTemplateVersionsOutput;
+    let mut out: Option<DescribeLaunchTemplateVersionsOutput> = None;
+    let s = sent(body, async |c| {
+        let r = c
+            .describe_launch_template_versions()
+            .region_id("cn-hangzhou")
+            .launch_template_name("lt-name1")
+            .launch_template_version(1)
+            .launch_template_version(2)
+            .default_version(false)
+            .send()
+            .await;
+        if let Ok(o) = &r {
+            out = Some(o.clone());
+        }
+        r
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeLaunchTemplateVersions",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("LaunchTemplateName", "lt-name1"),
+            ("LaunchTemplateVersion.1", "1"),
+            ("LaunchTemplateVersion.2", "2"),
+            ("DefaultVersion", "false"),
+        ],
+    );
+    // The system disk comes back under literal dotted JSON keys.
+    let out = out.expect("an output");
+    let version = &out.launch_template_version_sets[0];
+    let data = version.launch_template_data.as_ref().expect("data");
+    assert_eq!(data.system_disk_category.as_deref(), Some("cloud_ssd"));
+    assert_eq!(data.system_disk_size, Some(40));
+    assert_eq!(data.data_disks[0].size, Some(100));
+    assert_eq!(data.tags[0].key.as_deref(), Some("k"));
+}
+
+#[tokio::test]
+async fn describe_launch_template_versions_needs_an_id_or_a_name() {
+    let err = client_without_server()
+        .describe_launch_template_versions()
+        .region_id("cn-hangzhou")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "LaunchTemplateId, LaunchTemplateName");
+}
