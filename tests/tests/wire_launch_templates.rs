@@ -217,3 +217,97 @@ async fn describe_launch_template_versions_needs_an_id_or_a_name() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "LaunchTemplateId, LaunchTemplateName");
 }
+
+#[tokio::test]
+async fn create_launch_template() {
+    use ecs_client::types::{
+        LaunchTemplateDataDiskSpec, LaunchTemplateNetworkInterfaceSpec, LaunchTemplateSystemDisk,
+        Tag,
+    };
+    let s = sent(
+        r#"{"RequestId":"r-1","LaunchTemplateId":"lt-m5eiaupmvm2op9dxxxxx"}"#,
+        async |c| {
+            c.create_launch_template()
+                .region_id("cn-hangzhou")
+                .launch_template_name("lt-name1")
+                .instance_type("ecs.cm4.6xlarge")
+                .security_group_id("sg-securitygroupid")
+                .internet_max_bandwidth_out(10)
+                .system_disk(
+                    LaunchTemplateSystemDisk::new()
+                        .category("cloud_ssd")
+                        .size(40),
+                )
+                .data_disk(
+                    LaunchTemplateDataDiskSpec::new()
+                        .category("cloud_efficiency")
+                        .size(100)
+                        .delete_with_instance(true),
+                )
+                .network_interface(
+                    LaunchTemplateNetworkInterfaceSpec::new()
+                        .v_switch_id("vsw-1")
+                        .security_group_id("sg-2"),
+                )
+                .tag(Tag::new().key("env").value("prod"))
+                .template_tag(Tag::new().key("team").value("ops"))
+                .send()
+                .await
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "CreateLaunchTemplate",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("LaunchTemplateName", "lt-name1"),
+            ("InstanceType", "ecs.cm4.6xlarge"),
+            ("SecurityGroupId", "sg-securitygroupid"),
+            ("InternetMaxBandwidthOut", "10"),
+            ("SystemDisk.Category", "cloud_ssd"),
+            ("SystemDisk.Size", "40"),
+            ("DataDisk.1.Category", "cloud_efficiency"),
+            ("DataDisk.1.Size", "100"),
+            ("DataDisk.1.DeleteWithInstance", "true"),
+            ("NetworkInterface.1.VSwitchId", "vsw-1"),
+            ("NetworkInterface.1.SecurityGroupId", "sg-2"),
+            ("Tag.1.Key", "env"),
+            ("Tag.1.Value", "prod"),
+            ("TemplateTag.1.Key", "team"),
+            ("TemplateTag.1.Value", "ops"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn create_launch_template_rejects_a_name_starting_with_a_digit() {
+    let err = client_without_server()
+        .create_launch_template()
+        .region_id("cn-hangzhou")
+        .launch_template_name("1-template")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "LaunchTemplateName");
+}
+
+#[tokio::test]
+async fn create_launch_template_rejects_a_basic_data_disk_over_2000_gib() {
+    use ecs_client::types::LaunchTemplateDataDiskSpec;
+    let err = client_without_server()
+        .create_launch_template()
+        .region_id("cn-hangzhou")
+        .launch_template_name("lt-name1")
+        .data_disk(
+            LaunchTemplateDataDiskSpec::new()
+                .category("cloud")
+                .size(3000),
+        )
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert!(v.parameter().contains("Size"), "{v}");
+}
