@@ -311,3 +311,72 @@ async fn create_launch_template_rejects_a_basic_data_disk_over_2000_gib() {
     let v = err.validation_error().expect("a validation error");
     assert!(v.parameter().contains("Size"), "{v}");
 }
+
+#[tokio::test]
+async fn create_launch_template_version() {
+    use ecs_client::types::{LaunchTemplateDataDiskSpec, Tag};
+    let s = sent(
+        r#"{"RequestId":"r-1","LaunchTemplateVersionNumber":2}"#,
+        async |c| {
+            c.create_launch_template_version()
+                .region_id("cn-hangzhou")
+                .launch_template_name("lt-name1")
+                .instance_type("ecs.cm4.6xlarge")
+                .security_group_id("sg-securitygroupid")
+                .version_description("second version")
+                .data_disk(
+                    LaunchTemplateDataDiskSpec::new()
+                        .category("cloud_ssd")
+                        .size(200)
+                        .encrypted(true),
+                )
+                .tag(Tag::new().key("env").value("prod"))
+                .send()
+                .await
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "CreateLaunchTemplateVersion",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("LaunchTemplateName", "lt-name1"),
+            ("InstanceType", "ecs.cm4.6xlarge"),
+            ("SecurityGroupId", "sg-securitygroupid"),
+            ("VersionDescription", "second version"),
+            ("DataDisk.1.Category", "cloud_ssd"),
+            ("DataDisk.1.Size", "200"),
+            ("DataDisk.1.Encrypted", "true"),
+            ("Tag.1.Key", "env"),
+            ("Tag.1.Value", "prod"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn create_launch_template_version_needs_an_id_or_a_name() {
+    let err = client_without_server()
+        .create_launch_template_version()
+        .region_id("cn-hangzhou")
+        .instance_type("ecs.cm4.6xlarge")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "LaunchTemplateId, LaunchTemplateName");
+}
+
+#[tokio::test]
+async fn create_launch_template_version_rejects_outbound_bandwidth_over_100() {
+    let err = client_without_server()
+        .create_launch_template_version()
+        .region_id("cn-hangzhou")
+        .launch_template_id("lt-1")
+        .internet_max_bandwidth_out(101)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InternetMaxBandwidthOut");
+}
