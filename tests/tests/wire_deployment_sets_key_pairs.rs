@@ -51,3 +51,35 @@ async fn create_deployment_set_rejects_a_name_starting_with_a_digit() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "DeploymentSetName");
 }
+
+#[tokio::test]
+async fn delete_deployment_set() {
+    let s = sent(OK, async |c| {
+        c.delete_deployment_set()
+            .region_id("cn-hangzhou")
+            .deployment_set_id("ds-bp1frxuzdg87zh4pzqkc")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DeleteDeploymentSet",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("DeploymentSetId", "ds-bp1frxuzdg87zh4pzqkc"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn delete_deployment_set_rejects_a_missing_id() {
+    let err = ecs_tests::wire::client_without_server()
+        .delete_deployment_set()
+        .region_id("cn-hangzhou")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "DeploymentSetId");
+}
