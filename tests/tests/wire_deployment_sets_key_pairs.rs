@@ -83,3 +83,41 @@ async fn delete_deployment_set_rejects_a_missing_id() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "DeploymentSetId");
 }
+
+#[tokio::test]
+async fn modify_deployment_set_attributes() {
+    let s = sent(OK, async |c| {
+        c.modify_deployment_set_attributes()
+            .region_id("cn-hangzhou")
+            .deployment_set_id("ds-bp1frxuzdg87zh4pzqkc")
+            .deployment_set_name("AvailMySet")
+            .description("FinanceDept")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyDeploymentSetAttributes",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("DeploymentSetId", "ds-bp1frxuzdg87zh4pzqkc"),
+            ("DeploymentSetName", "AvailMySet"),
+            ("Description", "FinanceDept"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_deployment_set_attributes_rejects_a_url_description() {
+    let err = ecs_tests::wire::client_without_server()
+        .modify_deployment_set_attributes()
+        .region_id("cn-hangzhou")
+        .deployment_set_id("ds-bp1frxuzdg87zh4pzqkc")
+        .description("https://example.com/set")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Description");
+}
