@@ -121,3 +121,46 @@ async fn modify_deployment_set_attributes_rejects_a_url_description() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "Description");
 }
+
+#[tokio::test]
+async fn describe_deployment_sets() {
+    let s = sent(OK, async |c| {
+        c.describe_deployment_sets()
+            .region_id("cn-hangzhou")
+            .deployment_set_ids("ds-bp13v7bjnj9gisnlo1")
+            .deployment_set_ids("ds-bp1frxuzdg87zh4pzqkc")
+            .strategy("Availability")
+            .page_number(1)
+            .page_size(10)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeDeploymentSets",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            (
+                "DeploymentSetIds",
+                r#"["ds-bp13v7bjnj9gisnlo1","ds-bp1frxuzdg87zh4pzqkc"]"#,
+            ),
+            ("Strategy", "Availability"),
+            ("PageNumber", "1"),
+            ("PageSize", "10"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_deployment_sets_rejects_more_than_100_ids() {
+    let mut req = ecs_tests::wire::client_without_server()
+        .describe_deployment_sets()
+        .region_id("cn-hangzhou");
+    for i in 0..101 {
+        req = req.deployment_set_ids(format!("ds-{i}"));
+    }
+    let err = req.send().await.unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "DeploymentSetIds");
+}
