@@ -164,3 +164,42 @@ async fn describe_deployment_sets_rejects_more_than_100_ids() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "DeploymentSetIds");
 }
+
+#[tokio::test]
+async fn modify_instance_deployment() {
+    let s = sent(OK, async |c| {
+        c.modify_instance_deployment()
+            .region_id("cn-hangzhou")
+            .instance_id("i-instance1")
+            .deployment_set_id("ds-bp13v7bjnj9gisnlo1")
+            .force(true)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyInstanceDeployment",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("InstanceId", "i-instance1"),
+            ("DeploymentSetId", "ds-bp13v7bjnj9gisnlo1"),
+            ("Force", "true"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_instance_deployment_needs_a_set_or_a_dedicated_host() {
+    let err = ecs_tests::wire::client_without_server()
+        .modify_instance_deployment()
+        .region_id("cn-hangzhou")
+        .instance_id("i-instance1")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        err.validation_error().is_some(),
+        "a validation error expected, got {err:?}"
+    );
+}
