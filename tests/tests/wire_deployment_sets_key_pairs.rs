@@ -203,3 +203,46 @@ async fn modify_instance_deployment_needs_a_set_or_a_dedicated_host() {
         "a validation error expected, got {err:?}"
     );
 }
+
+#[tokio::test]
+async fn create_key_pair() {
+    use ecs_client::types::Tag;
+    let s = sent(
+        r#"{"RequestId":"r-1","KeyPairName":"test","PrivateKeyBody":"k"}"#,
+        async |c| {
+            c.create_key_pair()
+                .region_id("cn-qingdao")
+                .key_pair_name("test")
+                .tag(Tag::new().key("env").value("prod"))
+                .tag(Tag::new().key("team").value(""))
+                .send()
+                .await
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "CreateKeyPair",
+        &[
+            ("RegionId", "cn-qingdao"),
+            ("KeyPairName", "test"),
+            ("Tag.1.Key", "env"),
+            ("Tag.1.Value", "prod"),
+            ("Tag.2.Key", "team"),
+            ("Tag.2.Value", ""),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn create_key_pair_rejects_a_too_long_name() {
+    let err = ecs_tests::wire::client_without_server()
+        .create_key_pair()
+        .region_id("cn-hangzhou")
+        .key_pair_name("x".repeat(200))
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "KeyPairName");
+}
