@@ -246,3 +246,39 @@ async fn create_key_pair_rejects_a_too_long_name() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "KeyPairName");
 }
+
+#[tokio::test]
+async fn import_key_pair() {
+    let s = sent(OK, async |c| {
+        c.import_key_pair()
+            .region_id("cn-qingdao")
+            .public_key_body("ssh-rsa AAAAB3NzaC1yc2E user@host")
+            .key_pair_name("test")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ImportKeyPair",
+        &[
+            ("RegionId", "cn-qingdao"),
+            ("PublicKeyBody", "ssh-rsa AAAAB3NzaC1yc2E user@host"),
+            ("KeyPairName", "test"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn import_key_pair_rejects_a_url_name() {
+    let err = ecs_tests::wire::client_without_server()
+        .import_key_pair()
+        .region_id("cn-qingdao")
+        .public_key_body("ssh-rsa AAAAB3NzaC1yc2E user@host")
+        .key_pair_name("http://key")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "KeyPairName");
+}
