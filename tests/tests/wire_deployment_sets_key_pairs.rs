@@ -282,3 +282,76 @@ async fn import_key_pair_rejects_a_url_name() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "KeyPairName");
 }
+
+#[tokio::test]
+async fn attach_key_pair() {
+    let s = sent(OK, async |c| {
+        c.attach_key_pair()
+            .region_id("cn-qingdao")
+            .key_pair_name("test")
+            .instance_ids("i-XXXXX")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "AttachKeyPair",
+        &[
+            ("RegionId", "cn-qingdao"),
+            ("KeyPairName", "test"),
+            ("InstanceIds", r#"["i-XXXXX"]"#),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn attach_key_pair_rejects_more_than_50_instances() {
+    let mut req = ecs_tests::wire::client_without_server()
+        .attach_key_pair()
+        .region_id("cn-qingdao")
+        .key_pair_name("test");
+    for i in 0..51 {
+        req = req.instance_ids(format!("i-{i}"));
+    }
+    let err = req.send().await.unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InstanceIds");
+}
+
+#[tokio::test]
+async fn detach_key_pair() {
+    let s = sent(OK, async |c| {
+        c.detach_key_pair()
+            .region_id("cn-qingdao")
+            .instance_ids("i-xxxxxxx")
+            .instance_ids("i-yyyyyyy")
+            .key_pair_name("test")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DetachKeyPair",
+        &[
+            ("RegionId", "cn-qingdao"),
+            ("InstanceIds", r#"["i-xxxxxxx","i-yyyyyyy"]"#),
+            ("KeyPairName", "test"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn detach_key_pair_rejects_more_than_50_instances() {
+    let mut req = ecs_tests::wire::client_without_server()
+        .detach_key_pair()
+        .region_id("cn-qingdao")
+        .key_pair_name("test");
+    for i in 0..51 {
+        req = req.instance_ids(format!("i-{i}"));
+    }
+    let err = req.send().await.unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InstanceIds");
+}
