@@ -73,32 +73,72 @@ pub fn write_generated(model: &Model, out_dir: &Path) -> Result<Vec<PathBuf>, St
     Ok(written)
 }
 
-/// The `check` summary: APIs, parameters, constraints by kind, rules, error codes, examples.
-pub fn summary(model: &Model) -> String {
-    fn walk(
-        params: &[model::Param],
-        count: &mut usize,
-        constraints: &mut BTreeMap<&'static str, usize>,
-    ) {
-        for p in params {
-            *count += 1;
-            p.constraints.count_into(constraints);
-            if p.required {
-                *constraints.entry("required").or_default() += 1;
-            }
-            if !p.values.is_empty() {
-                *constraints.entry("enum").or_default() += 1;
-            }
-            if p.sensitive {
-                *constraints.entry("sensitive").or_default() += 1;
-            }
-            walk(&p.children, count, constraints);
-            if let Some(items) = &p.items {
-                items.constraints.count_into(constraints);
-                walk(&items.children, count, constraints);
-            }
+/// Counts the parameters (struct fields and list items included) and their constraints by kind.
+fn count_params(
+    params: &[model::Param],
+    count: &mut usize,
+    constraints: &mut BTreeMap<&'static str, usize>,
+) {
+    for p in params {
+        *count += 1;
+        p.constraints.count_into(constraints);
+        if p.required {
+            *constraints.entry("required").or_default() += 1;
+        }
+        if !p.values.is_empty() {
+            *constraints.entry("enum").or_default() += 1;
+        }
+        if p.sensitive {
+            *constraints.entry("sensitive").or_default() += 1;
+        }
+        count_params(&p.children, count, constraints);
+        if let Some(items) = &p.items {
+            items.constraints.count_into(constraints);
+            count_params(&items.children, count, constraints);
         }
     }
+}
+
+/// `check --apis`: one line per API (optionally of one group) with its parameter, constraint,
+/// cross-field rule, error-code and example counts, so a curator can see an area at a glance.
+pub fn api_table(model: &Model, group: Option<&str>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<16} {:<38} {:>6} {:>11} {:>5} {:>11} {:>7} {:>8}",
+        "group", "API", "params", "constraints", "rules", "error codes", "entries", "examples"
+    );
+    let mut shown = 0;
+    for api in model
+        .apis
+        .iter()
+        .filter(|a| group.is_none_or(|g| a.group == g))
+    {
+        let mut params = 0;
+        let mut constraints = BTreeMap::new();
+        count_params(&api.params, &mut params, &mut constraints);
+        let distinct: std::collections::BTreeSet<&str> =
+            api.errors.iter().map(|e| e.code.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "{:<16} {:<38} {:>6} {:>11} {:>5} {:>11} {:>7} {:>8}",
+            api.group,
+            api.action,
+            params,
+            constraints.values().sum::<usize>(),
+            api.rules.len(),
+            distinct.len(),
+            api.errors.len(),
+            api.examples.len()
+        );
+        shown += 1;
+    }
+    let _ = write!(out, "{shown} APIs");
+    out
+}
+
+/// The `check` summary: APIs, parameters, constraints by kind, rules, error codes, examples.
+pub fn summary(model: &Model) -> String {
     let mut params = 0;
     let mut constraints = BTreeMap::new();
     let mut rules: BTreeMap<String, usize> = BTreeMap::new();
@@ -107,7 +147,7 @@ pub fn summary(model: &Model) -> String {
     let mut examples = 0;
     let mut groups: BTreeMap<&str, usize> = BTreeMap::new();
     for api in &model.apis {
-        walk(&api.params, &mut params, &mut constraints);
+        count_params(&api.params, &mut params, &mut constraints);
         for r in &api.rules {
             *rules.entry(r.kind.clone()).or_default() += 1;
         }

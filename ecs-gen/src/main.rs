@@ -19,7 +19,14 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Lint the spec, then print a summary (APIs, parameters, constraints, errors, examples).
-    Check,
+    Check {
+        /// Also list every API with its parameter, constraint, rule and error-code counts.
+        #[arg(long)]
+        apis: bool,
+        /// With --apis: only the APIs of this group.
+        #[arg(long, requires = "apis")]
+        group: Option<String>,
+    },
     /// Lint, then write the generated Rust code into a directory.
     Generate {
         /// Where to write the files.
@@ -40,8 +47,11 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check => {
+        Command::Check { apis, group } => {
             println!("{}", ecs_gen::summary(&model));
+            if apis {
+                println!("{}", ecs_gen::api_table(&model, group.as_deref()));
+            }
             ExitCode::SUCCESS
         }
         Command::Generate { out } => match ecs_gen::write_generated(&model, &out) {

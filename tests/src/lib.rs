@@ -122,7 +122,7 @@ pub mod wire {
 
     const SECRET: &str = "wiretestsecret";
 
-    /// The common parameters every signed request carries; [`sent`] checks and strips them.
+    /// The common parameters every signed request carries; [`strip_common`] checks and strips them.
     pub const COMMON: [&str; 9] = [
         "Action",
         "Format",
@@ -173,30 +173,46 @@ pub mod wire {
         assert_eq!(received.len(), 1, "exactly one request expected");
         let req = &received[0];
         assert_eq!(req.method.as_str(), "POST");
-        let mut params = BTreeMap::new();
+        assert_signature_verifies(req, SECRET);
+        let mut params = query_params(req);
+        let action = params.get("Action").cloned().expect("Action is sent");
+        strip_common(&mut params);
+        Sent { action, params }
+    }
+
+    /// The decoded query parameters of a received request; a parameter sent twice fails.
+    pub fn query_params(req: &wiremock::Request) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
         for (k, v) in req.url.query_pairs() {
-            let previous = params.insert(k.to_string(), v.to_string());
+            let previous = out.insert(k.to_string(), v.to_string());
             assert!(previous.is_none(), "parameter {k} sent twice");
         }
+        out
+    }
+
+    /// Recomputes the signature of a received request over everything but `Signature`
+    /// with `secret`, and asserts it matches the one sent.
+    pub fn assert_signature_verifies(req: &wiremock::Request, secret: &str) {
+        let mut params = query_params(req);
         let signature = params.remove("Signature").expect("request is signed");
-        let pairs: Vec<(String, String)> = params.clone().into_iter().collect();
-        let sts =
-            ecs_runtime::sign::string_to_sign("POST", &ecs_runtime::sign::canonical_query(&pairs));
+        let pairs: Vec<(String, String)> = params.into_iter().collect();
+        let sts = ecs_runtime::sign::string_to_sign(
+            req.method.as_str(),
+            &ecs_runtime::sign::canonical_query(&pairs),
+        );
         assert_eq!(
-            ecs_runtime::sign::sign(SECRET, &sts),
+            ecs_runtime::sign::sign(secret, &sts),
             signature,
             "signature does not verify"
         );
-        for common in COMMON.iter().filter(|c| **c != "Signature") {
-            let present = params.remove(*common).is_some();
+    }
+
+    /// Removes the common parameters, asserting each was there.
+    pub fn strip_common(params: &mut BTreeMap<String, String>) {
+        for common in COMMON {
+            let present = params.remove(common).is_some();
             assert!(present, "common parameter {common} missing");
         }
-        let action = pairs
-            .iter()
-            .find(|(k, _)| k == "Action")
-            .map(|(_, v)| v.clone())
-            .expect("Action is sent");
-        Sent { action, params }
     }
 
     /// A client pointed at a loopback port nothing listens on: a request that got past

@@ -22,51 +22,18 @@ fn client(server: &MockServer) -> Client {
 
 /// The decoded query parameters of a received request.
 fn params(req: &Request) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for (k, v) in req.url.query_pairs() {
-        assert!(
-            out.insert(k.to_string(), v.to_string()).is_none(),
-            "parameter {k} sent twice"
-        );
-    }
-    out
+    ecs_tests::wire::query_params(req)
 }
 
 /// Recomputes the signature over everything but `Signature` and compares.
 fn assert_signature_verifies(req: &Request) {
-    let mut p = params(req);
-    let signature = p.remove("Signature").expect("request is signed");
-    let pairs: Vec<(String, String)> = p.into_iter().collect();
-    let sts = ecs_runtime::sign::string_to_sign(
-        req.method.as_str(),
-        &ecs_runtime::sign::canonical_query(&pairs),
-    );
-    assert_eq!(
-        ecs_runtime::sign::sign(SECRET, &sts),
-        signature,
-        "signature does not verify"
-    );
+    ecs_tests::wire::assert_signature_verifies(req, SECRET);
 }
 
 /// The API-specific parameters of a request (common ones removed).
 fn api_params(req: &Request) -> BTreeMap<String, String> {
     let mut p = params(req);
-    for common in [
-        "Action",
-        "Format",
-        "Version",
-        "AccessKeyId",
-        "SignatureMethod",
-        "SignatureVersion",
-        "SignatureNonce",
-        "Timestamp",
-        "Signature",
-    ] {
-        assert!(
-            p.remove(common).is_some(),
-            "common parameter {common} missing"
-        );
-    }
+    ecs_tests::wire::strip_common(&mut p);
     p
 }
 

@@ -44,8 +44,34 @@ fn fixture_spec_covering_every_feature() {
         "format!(\"DataDisk.{}\", index + 1)",
         "let v = v.redacted();",
         "impl std::fmt::Debug for MakeThingInput",
+        "impl std::fmt::Debug for MakeThingOutput",
+        "impl std::fmt::Debug for Thing",
     ] {
         assert!(code.contains(needle), "generated code lacks {needle}");
     }
     insta::assert_snapshot!("fixture_make_thing", code);
+}
+
+/// Every documented error code of every API is matched into its own variant of the API's
+/// error enum (the rest fall to `Unhandled`).
+#[test]
+fn every_documented_error_code_has_a_variant() {
+    let (_, model) = ecs_gen::load_model(&spec_dir()).expect("spec/ passes lint");
+    let mut checked = 0;
+    for api in &model.apis {
+        let code = ecs_gen::emit::api_file(api).expect("generated code parses");
+        // rustfmt may break a long arm over lines; compare without whitespace.
+        let code: String = code.split_whitespace().collect();
+        for error in &api.errors {
+            let arm = format!("\"{}\"=>", error.code);
+            assert!(
+                code.contains(&arm),
+                "{}: error code {} has no variant",
+                api.action,
+                error.code
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} error entries checked");
 }

@@ -97,3 +97,29 @@ lint_fixture!(
     waiter_bad_state,
     "`Redy` is not a value of the state `Status`"
 );
+
+/// `ecs-gen check --apis` lists each API with its counts; `--group` filters.
+#[test]
+fn check_lists_every_api_with_its_counts() {
+    let (_, model) = ecs_gen::load_model(&ecs_tests::fixture("full/spec")).expect("fixture");
+    let api = model.api("MakeThing").expect("fixture API");
+    let table = ecs_gen::api_table(&model, None);
+    let row = table
+        .lines()
+        .find(|l| l.contains("MakeThing"))
+        .expect("a row for MakeThing");
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    // group, API, params, constraints, rules, error codes, entries, examples
+    assert_eq!(cells.len(), 8, "{row}");
+    assert_eq!(cells[4], api.rules.len().to_string(), "{row}");
+    assert_eq!(cells[5], "2", "two distinct codes in the fixture: {row}");
+    assert_eq!(cells[6], api.errors.len().to_string(), "{row}");
+    assert_eq!(cells[7], api.examples.len().to_string(), "{row}");
+    assert!(
+        cells[2].parse::<usize>().expect("a count") > api.params.len(),
+        "struct fields count too: {row}"
+    );
+    assert!(table.ends_with(&format!("{} APIs", model.apis.len())));
+    let none = ecs_gen::api_table(&model, Some("no-such-group"));
+    assert!(none.ends_with("0 APIs"), "{none}");
+}

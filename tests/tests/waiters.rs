@@ -264,3 +264,43 @@ async fn disk_snapshot_and_invocation_waiters() {
         .expect_err("partial failure");
     assert!(err.to_string().contains("PartialFailed"), "{err}");
 }
+
+#[tokio::test]
+async fn task_waiter_follows_image_import_and_export_tasks() {
+    let task = |s: &str| {
+        format!(
+            r#"{{"RequestId":"r","TaskSet":{{"Task":[{{"TaskId":"t-1","TaskStatus":"{s}"}}]}}}}"#
+        )
+    };
+    let (_server, client) = client_with(vec![
+        task("Processing"),
+        task("Processing"),
+        task("Finished"),
+    ])
+    .await;
+    let done = client
+        .describe_tasks()
+        .region_id("cn-hangzhou")
+        .task_action("ImportImage")
+        .task_ids("t-1")
+        .wait_until_task_finished()
+        .wait()
+        .await
+        .expect("finished");
+    assert_eq!((done.polls, done.waited), (3, Duration::from_secs(15 + 30)));
+
+    let (_server, client) = client_with(vec![task("Processing"), task("Deleted")]).await;
+    let err = client
+        .describe_tasks()
+        .region_id("cn-hangzhou")
+        .task_action("ExportImage")
+        .task_ids("t-1")
+        .wait_until_task_finished()
+        .wait()
+        .await
+        .expect_err("cancelled");
+    assert!(
+        matches!(&err, WaitError::FailureState { state, .. } if state == "Deleted"),
+        "{err:?}"
+    );
+}

@@ -186,8 +186,13 @@ pub fn param_doc(p: &Param, request: bool) -> TokenStream {
         if p.sensitive {
             facts.push("Sensitive: redacted in Debug output and errors".to_owned());
         }
-    } else if let Some(w) = &p.wrapper {
-        facts.push(format!("Item key: `{w}`"));
+    } else {
+        if let Some(w) = &p.wrapper {
+            facts.push(format!("Item key: `{w}`"));
+        }
+        if p.sensitive {
+            facts.push("Sensitive: redacted in Debug output".to_owned());
+        }
     }
     if let Some(d) = &p.deprecated {
         facts.push(if d.is_empty() {

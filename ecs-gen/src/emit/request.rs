@@ -212,11 +212,26 @@ fn setters(params: &[Param]) -> TokenStream {
 }
 
 /// A hand-style `Debug` that redacts sensitive fields; empty when no field is sensitive.
-fn debug_impl(ty: &proc_macro2::Ident, params: &[Param]) -> TokenStream {
+/// Shared by request inputs and response types (`leading` names fields printed first, as is,
+/// such as an output's `request_id`).
+pub(super) fn debug_impl(ty: &proc_macro2::Ident, params: &[Param]) -> TokenStream {
+    redacting_debug(ty, &[], params)
+}
+
+/// [`debug_impl`] with extra plain fields printed before the spec's.
+pub(super) fn redacting_debug(
+    ty: &proc_macro2::Ident,
+    leading: &[&str],
+    params: &[Param],
+) -> TokenStream {
     if !params.iter().any(|p| p.sensitive) {
         return TokenStream::new();
     }
     let ty_name = ty.to_string();
+    let leading = leading.iter().map(|name| {
+        let field = ident(name);
+        quote!(.field(#name, &self.#field))
+    });
     let fields = params.iter().map(|p| {
         let name = ident(&p.rust_name);
         let label = &p.rust_name;
@@ -230,6 +245,7 @@ fn debug_impl(ty: &proc_macro2::Ident, params: &[Param]) -> TokenStream {
         impl std::fmt::Debug for #ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(#ty_name)
+                    #(#leading)*
                     #(#fields)*
                     .finish()
             }

@@ -1,11 +1,12 @@
 //! Response types: the `…Output` of each API and the structs it nests. Decoding is tolerant:
 //! every field optional, unknown fields ignored, numbers and booleans accepted as strings,
-//! wrapped lists accepted in every shape the service produces.
+//! wrapped lists accepted in every shape the service produces. Fields marked `sensitive`
+//! (private keys, one-time URLs) are redacted in `Debug`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, ident, rust_type};
+use super::{docs, ident, request, rust_type};
 use crate::model::{Api, Kind, Param};
 
 /// The serde attribute of a response field. `optional_list` selects `Option<Vec<T>>` for
@@ -48,14 +49,25 @@ fn fields(params: &[Param]) -> TokenStream {
     quote!(#(#items)*)
 }
 
+/// `Debug,` for the derive list, or nothing when a hand-written redacting impl replaces it.
+fn derive_debug(manual: &TokenStream) -> TokenStream {
+    if manual.is_empty() {
+        quote!(Debug,)
+    } else {
+        TokenStream::new()
+    }
+}
+
 /// The `…Output` type of an API.
 pub fn output(api: &Api) -> TokenStream {
     let name = ident(&format!("{}Output", api.action));
     let doc = docs::doc_lines(&format!("The response of `{}`.", api.action));
     let fields = fields(&api.response);
+    let debug = request::redacting_debug(&name, &["request_id"], &api.response);
+    let derive_debug = derive_debug(&debug);
     quote! {
         #doc
-        #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+        #[derive(Clone, #derive_debug Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct #name {
             /// The ID of the request, for Alibaba Cloud support.
@@ -63,6 +75,7 @@ pub fn output(api: &Api) -> TokenStream {
             pub request_id: Option<String>,
             #fields
         }
+        #debug
     }
 }
 
@@ -71,12 +84,15 @@ pub fn struct_type(name: &str, description: Option<&str>, params: &[Param]) -> T
     let ty = ident(name);
     let doc = docs::doc_lines(description.unwrap_or("A structured response field."));
     let fields = fields(params);
+    let debug = request::debug_impl(&ty, params);
+    let derive_debug = derive_debug(&debug);
     quote! {
         #doc
-        #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+        #[derive(Clone, #derive_debug Default, PartialEq, serde::Deserialize)]
         #[non_exhaustive]
         pub struct #ty {
             #fields
         }
+        #debug
     }
 }
