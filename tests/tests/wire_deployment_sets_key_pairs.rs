@@ -355,3 +355,36 @@ async fn detach_key_pair_rejects_more_than_50_instances() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "InstanceIds");
 }
+
+#[tokio::test]
+async fn delete_key_pairs() {
+    let s = sent(OK, async |c| {
+        c.delete_key_pairs()
+            .region_id("cn-qingdao")
+            .key_pair_names("test")
+            .key_pair_names("test2")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DeleteKeyPairs",
+        &[
+            ("RegionId", "cn-qingdao"),
+            ("KeyPairNames", r#"["test","test2"]"#),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn delete_key_pairs_rejects_an_empty_name_list() {
+    let err = ecs_tests::wire::client_without_server()
+        .delete_key_pairs()
+        .region_id("cn-qingdao")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "KeyPairNames");
+}
