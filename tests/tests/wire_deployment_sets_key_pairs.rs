@@ -388,3 +388,46 @@ async fn delete_key_pairs_rejects_an_empty_name_list() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "KeyPairNames");
 }
+
+#[tokio::test]
+async fn describe_key_pairs() {
+    use ecs_client::types::Tag;
+    let s = sent(OK, async |c| {
+        c.describe_key_pairs()
+            .region_id("cn-qingdao")
+            .key_pair_finger_print("xxxxxxxxxx")
+            .key_pair_name("test")
+            .tag(Tag::new().key("env").value("prod"))
+            .page_number(1)
+            .page_size(20)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeKeyPairs",
+        &[
+            ("RegionId", "cn-qingdao"),
+            ("KeyPairFingerPrint", "xxxxxxxxxx"),
+            ("KeyPairName", "test"),
+            ("Tag.1.Key", "env"),
+            ("Tag.1.Value", "prod"),
+            ("PageNumber", "1"),
+            ("PageSize", "20"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_key_pairs_rejects_a_page_size_over_50() {
+    let err = ecs_tests::wire::client_without_server()
+        .describe_key_pairs()
+        .region_id("cn-qingdao")
+        .page_size(51)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "PageSize");
+}
