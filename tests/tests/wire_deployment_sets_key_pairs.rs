@@ -431,3 +431,30 @@ async fn describe_key_pairs_rejects_a_page_size_over_50() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "PageSize");
 }
+
+/// PrivateKeyBody is `sensitive: true`: it decodes, but Debug output never shows it.
+#[tokio::test]
+async fn create_key_pair_output_redacts_the_private_key() {
+    let mut shown = String::new();
+    let mut key = None;
+    sent(
+        r#"{"RequestId":"r-1","KeyPairName":"test","PrivateKeyBody":"SentinelPrivateKey0004"}"#,
+        async |c| {
+            let r = c
+                .create_key_pair()
+                .region_id("cn-qingdao")
+                .key_pair_name("test")
+                .send()
+                .await;
+            if let Ok(out) = &r {
+                shown = format!("{out:?}");
+                key = out.private_key_body.clone();
+            }
+            r
+        },
+    )
+    .await;
+    assert_eq!(key.as_deref(), Some("SentinelPrivateKey0004"));
+    assert!(shown.contains("test"), "{shown}");
+    assert!(!shown.contains("SentinelPrivateKey0004"), "{shown}");
+}
