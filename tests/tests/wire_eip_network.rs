@@ -38,7 +38,10 @@ async fn describe_classic_link_instances_needs_an_instance_or_a_vpc() {
         .send()
         .await
         .unwrap_err();
-    assert!(err.validation_error().is_some(), "a validation error: {err:?}");
+    assert!(
+        err.validation_error().is_some(),
+        "a validation error: {err:?}"
+    );
 }
 
 #[tokio::test]
@@ -83,4 +86,87 @@ async fn allocate_public_ip_address_needs_an_instance() {
         .unwrap_err();
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "InstanceId");
+}
+
+#[tokio::test]
+async fn convert_nat_public_ip_to_eip() {
+    let s = sent(OK, async |c| {
+        c.convert_nat_public_ip_to_eip()
+            .region_id("cn-hangzhou")
+            .instance_id("i-test")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ConvertNatPublicIpToEip",
+        &[("RegionId", "cn-hangzhou"), ("InstanceId", "i-test")],
+    );
+}
+
+#[tokio::test]
+async fn convert_nat_public_ip_to_eip_needs_a_region() {
+    let err = ecs_tests::wire::client_without_server()
+        .convert_nat_public_ip_to_eip()
+        .instance_id("i-test")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "RegionId");
+}
+
+#[tokio::test]
+async fn modify_instance_network_spec() {
+    let s = sent(OK, async |c| {
+        c.modify_instance_network_spec()
+            .region_id("cn-hangzhou")
+            .instance_id("i-xxxxx1")
+            .internet_max_bandwidth_out(10)
+            .network_charge_type("PayByTraffic")
+            .auto_pay(false)
+            .client_token("xxxxxxxxxxxxxx")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyInstanceNetworkSpec",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("InstanceId", "i-xxxxx1"),
+            ("InternetMaxBandwidthOut", "10"),
+            ("NetworkChargeType", "PayByTraffic"),
+            ("AutoPay", "false"),
+            ("ClientToken", "xxxxxxxxxxxxxx"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_instance_network_spec_rejects_an_outbound_bandwidth_over_100() {
+    let err = ecs_tests::wire::client_without_server()
+        .modify_instance_network_spec()
+        .instance_id("i-xxxxx1")
+        .internet_max_bandwidth_out(101)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InternetMaxBandwidthOut");
+}
+
+#[tokio::test]
+async fn modify_instance_network_spec_rejects_an_inbound_bandwidth_of_0() {
+    let err = ecs_tests::wire::client_without_server()
+        .modify_instance_network_spec()
+        .instance_id("i-xxxxx1")
+        .internet_max_bandwidth_in(0)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InternetMaxBandwidthIn");
 }
