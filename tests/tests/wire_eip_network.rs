@@ -170,3 +170,45 @@ async fn modify_instance_network_spec_rejects_an_inbound_bandwidth_of_0() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "InternetMaxBandwidthIn");
 }
+
+#[tokio::test]
+async fn describe_bandwidth_limitation() {
+    let s = sent(OK, async |c| {
+        c.describe_bandwidth_limitation()
+            .region_id("cn-hangzhou")
+            .instance_type("ecs.g5.large")
+            .instance_charge_type("PostPaid")
+            .spot_strategy("NoSpot")
+            .operation_type("Upgrade")
+            .resource_id("i-test")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeBandwidthLimitation",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("InstanceType", "ecs.g5.large"),
+            ("InstanceChargeType", "PostPaid"),
+            ("SpotStrategy", "NoSpot"),
+            ("OperationType", "Upgrade"),
+            ("ResourceId", "i-test"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_bandwidth_limitation_needs_a_resource_for_a_downgrade() {
+    let err = ecs_tests::wire::client_without_server()
+        .describe_bandwidth_limitation()
+        .region_id("cn-hangzhou")
+        .instance_type("ecs.g5.large")
+        .operation_type("Downgrade")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "ResourceId");
+}
