@@ -212,3 +212,73 @@ async fn describe_bandwidth_limitation_needs_a_resource_for_a_downgrade() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "ResourceId");
 }
+
+#[tokio::test]
+async fn attach_classic_link_vpc() {
+    let s = sent(OK, async |c| {
+        c.attach_classic_link_vpc()
+            .region_id("cn-hangzhou")
+            .instance_id("i-test")
+            .vpc_id("vpc-test")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "AttachClassicLinkVpc",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("InstanceId", "i-test"),
+            ("VpcId", "vpc-test"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn attach_classic_link_vpc_needs_a_vpc() {
+    let err = ecs_tests::wire::client_without_server()
+        .attach_classic_link_vpc()
+        .region_id("cn-hangzhou")
+        .instance_id("i-test")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "VpcId");
+}
+
+#[tokio::test]
+async fn detach_classic_link_vpc() {
+    let s = sent(OK, async |c| {
+        c.detach_classic_link_vpc()
+            .region_id("cn-hangzhou")
+            .vpc_id("vpc-test")
+            .instance_id("i-test")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DetachClassicLinkVpc",
+        &[
+            ("RegionId", "cn-hangzhou"),
+            ("VpcId", "vpc-test"),
+            ("InstanceId", "i-test"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn detach_classic_link_vpc_needs_an_instance() {
+    let err = ecs_tests::wire::client_without_server()
+        .detach_classic_link_vpc()
+        .region_id("cn-hangzhou")
+        .vpc_id("vpc-test")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InstanceId");
+}
