@@ -282,3 +282,43 @@ async fn detach_classic_link_vpc_needs_an_instance() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "InstanceId");
 }
+
+#[tokio::test]
+async fn allocate_eip_address() {
+    let s = sent(
+        r#"{"RequestId":"r-1","AllocationId":"eip-25877c70x","IpAddress":"123.56.0.206"}"#,
+        async |c| {
+            c.allocate_eip_address()
+                .region_id("cn-beijing")
+                .bandwidth(5)
+                .internet_charge_type("PayByTraffic")
+                .client_token("token-1")
+                .send()
+                .await
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "AllocateEipAddress",
+        &[
+            ("RegionId", "cn-beijing"),
+            ("Bandwidth", "5"),
+            ("InternetChargeType", "PayByTraffic"),
+            ("ClientToken", "token-1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn allocate_eip_address_rejects_an_unknown_charge_type() {
+    let err = ecs_tests::wire::client_without_server()
+        .allocate_eip_address()
+        .region_id("cn-beijing")
+        .internet_charge_type("PayByMood")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InternetChargeType");
+}
