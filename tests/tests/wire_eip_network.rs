@@ -322,3 +322,55 @@ async fn allocate_eip_address_rejects_an_unknown_charge_type() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "InternetChargeType");
 }
+
+#[tokio::test]
+async fn describe_eip_addresses() {
+    let s = sent(OK, async |c| {
+        c.describe_eip_addresses()
+            .region_id("cn-beijing")
+            .status("Available")
+            .allocation_id("eip-2578g5v5a")
+            .page_number(1)
+            .page_size(50)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeEipAddresses",
+        &[
+            ("RegionId", "cn-beijing"),
+            ("Status", "Available"),
+            ("AllocationId", "eip-2578g5v5a"),
+            ("PageNumber", "1"),
+            ("PageSize", "50"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_eip_addresses_rejects_a_page_size_over_50() {
+    let err = ecs_tests::wire::client_without_server()
+        .describe_eip_addresses()
+        .region_id("cn-beijing")
+        .page_size(51)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "PageSize");
+}
+
+#[tokio::test]
+async fn describe_eip_addresses_rejects_an_unknown_status() {
+    let err = ecs_tests::wire::client_without_server()
+        .describe_eip_addresses()
+        .region_id("cn-beijing")
+        .status("Bound")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Status");
+}
