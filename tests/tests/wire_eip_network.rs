@@ -374,3 +374,35 @@ async fn describe_eip_addresses_rejects_an_unknown_status() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "Status");
 }
+
+#[tokio::test]
+async fn associate_eip_address() {
+    let s = sent(OK, async |c| {
+        c.associate_eip_address()
+            .allocation_id("eip-25877c70x")
+            .instance_id("i-25skktcp4")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "AssociateEipAddress",
+        &[
+            ("AllocationId", "eip-25877c70x"),
+            ("InstanceId", "i-25skktcp4"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn associate_eip_address_needs_an_instance() {
+    let err = ecs_tests::wire::client_without_server()
+        .associate_eip_address()
+        .allocation_id("eip-25877c70x")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "InstanceId");
+}
