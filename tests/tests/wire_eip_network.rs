@@ -406,3 +406,35 @@ async fn associate_eip_address_needs_an_instance() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "InstanceId");
 }
+
+#[tokio::test]
+async fn unassociate_eip_address() {
+    let s = sent(OK, async |c| {
+        c.unassociate_eip_address()
+            .allocation_id("eip-2578g5v5a")
+            .instance_id("i-25skktp4")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "UnassociateEipAddress",
+        &[
+            ("AllocationId", "eip-2578g5v5a"),
+            ("InstanceId", "i-25skktp4"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn unassociate_eip_address_needs_an_allocation_id() {
+    let err = ecs_tests::wire::client_without_server()
+        .unassociate_eip_address()
+        .instance_id("i-25skktp4")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "AllocationId");
+}
