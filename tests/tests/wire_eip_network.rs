@@ -438,3 +438,30 @@ async fn unassociate_eip_address_needs_an_allocation_id() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "AllocationId");
 }
+
+#[tokio::test]
+async fn release_eip_address() {
+    let s = sent(OK, async |c| {
+        c.release_eip_address()
+            .allocation_id("eip-25877c70x")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ReleaseEipAddress",
+        &[("AllocationId", "eip-25877c70x")],
+    );
+}
+
+#[tokio::test]
+async fn release_eip_address_needs_an_allocation_id() {
+    let err = ecs_tests::wire::client_without_server()
+        .release_eip_address()
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "AllocationId");
+}
