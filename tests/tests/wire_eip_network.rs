@@ -465,3 +465,32 @@ async fn release_eip_address_needs_an_allocation_id() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "AllocationId");
 }
+
+#[tokio::test]
+async fn modify_eip_address_attribute() {
+    let s = sent(OK, async |c| {
+        c.modify_eip_address_attribute()
+            .allocation_id("eip-25877c70x")
+            .bandwidth(1)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyEipAddressAttribute",
+        &[("AllocationId", "eip-25877c70x"), ("Bandwidth", "1")],
+    );
+}
+
+#[tokio::test]
+async fn modify_eip_address_attribute_needs_a_bandwidth() {
+    let err = ecs_tests::wire::client_without_server()
+        .modify_eip_address_attribute()
+        .allocation_id("eip-25877c70x")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Bandwidth");
+}
