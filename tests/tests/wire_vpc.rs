@@ -44,3 +44,56 @@ async fn describe_vpcs_rejects_a_page_size_above_50() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "PageSize");
 }
+
+#[tokio::test]
+async fn create_vpc() {
+    let body = r#"{"RequestId":"r-1","VpcId":"vpc-257gq642n","VRouterId":"vrt-25bezkd03","RouteTableId":"vtb-25wm68mnh"}"#;
+    let s = sent(body, async |c| {
+        c.create_vpc()
+            .region_id("cn-beijing")
+            .cidr_block("172.16.0.0/16")
+            .vpc_name("Vpc01")
+            .description("test network")
+            .client_token("token-1")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "CreateVpc",
+        &[
+            ("RegionId", "cn-beijing"),
+            ("CidrBlock", "172.16.0.0/16"),
+            ("VpcName", "Vpc01"),
+            ("Description", "test network"),
+            ("ClientToken", "token-1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn create_vpc_rejects_a_cidr_block_outside_the_private_ranges() {
+    let err = client_without_server()
+        .create_vpc()
+        .region_id("cn-beijing")
+        .cidr_block("10.0.0.0/8")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "CidrBlock");
+}
+
+#[tokio::test]
+async fn create_vpc_rejects_a_name_starting_with_a_digit() {
+    let err = client_without_server()
+        .create_vpc()
+        .region_id("cn-beijing")
+        .vpc_name("1vpc")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "VpcName");
+}
