@@ -97,3 +97,23 @@ async fn create_vpc_rejects_a_name_starting_with_a_digit() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "VpcName");
 }
+
+#[tokio::test]
+async fn delete_vpc() {
+    let s = sent(OK, async |c| {
+        c.delete_vpc().vpc_id("vpc-25eq58pl3").send().await
+    })
+    .await;
+    assert_sent(&s, "DeleteVpc", &[("VpcId", "vpc-25eq58pl3")]);
+}
+
+#[tokio::test]
+async fn delete_vpc_rejects_a_missing_vpc_id() {
+    let err = client_without_server()
+        .delete_vpc()
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "VpcId");
+}
