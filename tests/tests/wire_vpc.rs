@@ -117,3 +117,38 @@ async fn delete_vpc_rejects_a_missing_vpc_id() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "VpcId");
 }
+
+#[tokio::test]
+async fn modify_vpc_attribute() {
+    let s = sent(OK, async |c| {
+        c.modify_vpc_attribute()
+            .vpc_id("vpc-257gq642n")
+            .vpc_name("Vpc02")
+            .description("second network")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyVpcAttribute",
+        &[
+            ("VpcId", "vpc-257gq642n"),
+            ("VpcName", "Vpc02"),
+            ("Description", "second network"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_vpc_attribute_rejects_a_description_starting_with_http() {
+    let err = client_without_server()
+        .modify_vpc_attribute()
+        .vpc_id("vpc-257gq642n")
+        .description("https://example.com")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "Description");
+}
