@@ -152,3 +152,40 @@ async fn modify_vpc_attribute_rejects_a_description_starting_with_http() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "Description");
 }
+
+#[tokio::test]
+async fn describe_v_routers() {
+    let s = sent(OK, async |c| {
+        c.describe_v_routers()
+            .region_id("cn-beijing")
+            .v_router_id("vrt-25bezkd03")
+            .page_number(1)
+            .page_size(10)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeVRouters",
+        &[
+            ("RegionId", "cn-beijing"),
+            ("VRouterId", "vrt-25bezkd03"),
+            ("PageNumber", "1"),
+            ("PageSize", "10"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_v_routers_rejects_page_number_zero() {
+    let err = client_without_server()
+        .describe_v_routers()
+        .region_id("cn-beijing")
+        .page_number(0)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "PageNumber");
+}
