@@ -189,3 +189,38 @@ async fn describe_v_routers_rejects_page_number_zero() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "PageNumber");
 }
+
+#[tokio::test]
+async fn modify_v_router_attribute() {
+    let s = sent(OK, async |c| {
+        c.modify_v_router_attribute()
+            .v_router_id("vrt-25bezkd03")
+            .v_router_name("VRouter")
+            .description("main router")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyVRouterAttribute",
+        &[
+            ("VRouterId", "vrt-25bezkd03"),
+            ("VRouterName", "VRouter"),
+            ("Description", "main router"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_v_router_attribute_rejects_a_one_character_name() {
+    let err = client_without_server()
+        .modify_v_router_attribute()
+        .v_router_id("vrt-25bezkd03")
+        .v_router_name("V")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "VRouterName");
+}
