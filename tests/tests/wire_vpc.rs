@@ -224,3 +224,48 @@ async fn modify_v_router_attribute_rejects_a_one_character_name() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "VRouterName");
 }
+
+#[tokio::test]
+async fn create_v_switch() {
+    let s = sent(
+        r#"{"RequestId":"r-1","VSwitchId":"vsw-25naue4gz"}"#,
+        async |c| {
+            c.create_v_switch()
+                .zone_id("cn-beijing-a")
+                .cidr_block("172.16.1.0/24")
+                .vpc_id("vpc-257gq642n")
+                .v_switch_name("VSwitch01")
+                .description("web tier")
+                .client_token("token-1")
+                .send()
+                .await
+        },
+    )
+    .await;
+    assert_sent(
+        &s,
+        "CreateVSwitch",
+        &[
+            ("ZoneId", "cn-beijing-a"),
+            ("CidrBlock", "172.16.1.0/24"),
+            ("VpcId", "vpc-257gq642n"),
+            ("VSwitchName", "VSwitch01"),
+            ("Description", "web tier"),
+            ("ClientToken", "token-1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn create_v_switch_rejects_a_mask_longer_than_24_bits() {
+    let err = client_without_server()
+        .create_v_switch()
+        .zone_id("cn-beijing-a")
+        .cidr_block("172.16.1.0/28")
+        .vpc_id("vpc-257gq642n")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "CidrBlock");
+}
