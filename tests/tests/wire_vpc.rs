@@ -269,3 +269,23 @@ async fn create_v_switch_rejects_a_mask_longer_than_24_bits() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "CidrBlock");
 }
+
+#[tokio::test]
+async fn delete_v_switch() {
+    let s = sent(OK, async |c| {
+        c.delete_v_switch().v_switch_id("vsw-25naue4gz").send().await
+    })
+    .await;
+    assert_sent(&s, "DeleteVSwitch", &[("VSwitchId", "vsw-25naue4gz")]);
+}
+
+#[tokio::test]
+async fn delete_v_switch_rejects_a_missing_v_switch_id() {
+    let err = client_without_server()
+        .delete_v_switch()
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "VSwitchId");
+}
