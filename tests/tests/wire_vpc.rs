@@ -289,3 +289,39 @@ async fn delete_v_switch_rejects_a_missing_v_switch_id() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "VSwitchId");
 }
+
+#[tokio::test]
+async fn describe_v_switches() {
+    let s = sent(OK, async |c| {
+        c.describe_v_switches()
+            .vpc_id("vpc-25eq58pl3")
+            .v_switch_id("vsw-25b7pv15t")
+            .zone_id("cn-beijing-a")
+            .page_size(20)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeVSwitches",
+        &[
+            ("VpcId", "vpc-25eq58pl3"),
+            ("VSwitchId", "vsw-25b7pv15t"),
+            ("ZoneId", "cn-beijing-a"),
+            ("PageSize", "20"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_v_switches_rejects_a_missing_vpc_id() {
+    let err = client_without_server()
+        .describe_v_switches()
+        .zone_id("cn-beijing-a")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "VpcId");
+}
