@@ -273,7 +273,10 @@ async fn create_v_switch_rejects_a_mask_longer_than_24_bits() {
 #[tokio::test]
 async fn delete_v_switch() {
     let s = sent(OK, async |c| {
-        c.delete_v_switch().v_switch_id("vsw-25naue4gz").send().await
+        c.delete_v_switch()
+            .v_switch_id("vsw-25naue4gz")
+            .send()
+            .await
     })
     .await;
     assert_sent(&s, "DeleteVSwitch", &[("VSwitchId", "vsw-25naue4gz")]);
