@@ -328,3 +328,38 @@ async fn describe_v_switches_rejects_a_missing_vpc_id() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "VpcId");
 }
+
+#[tokio::test]
+async fn modify_v_switch_attribute() {
+    let s = sent(OK, async |c| {
+        c.modify_v_switch_attribute()
+            .v_switch_id("vsw-25b7pv15t")
+            .v_switch_name("VSwitch02")
+            .description("app tier")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "ModifyVSwitchAttribute",
+        &[
+            ("VSwitchId", "vsw-25b7pv15t"),
+            ("VSwitchName", "VSwitch02"),
+            ("Description", "app tier"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn modify_v_switch_attribute_rejects_a_name_with_a_dot() {
+    let err = client_without_server()
+        .modify_v_switch_attribute()
+        .v_switch_id("vsw-25b7pv15t")
+        .v_switch_name("web.tier")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "VSwitchName");
+}
