@@ -363,3 +363,58 @@ async fn modify_v_switch_attribute_rejects_a_name_with_a_dot() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "VSwitchName");
 }
+
+#[tokio::test]
+async fn create_route_entry() {
+    let s = sent(OK, async |c| {
+        c.create_route_entry()
+            .route_table_id("vtb-25vtxl5ct")
+            .destination_cidr_block("0.0.0.0/0")
+            .next_hop_id("i-25skktp4")
+            .next_hop_type("Instance")
+            .client_token("token-1")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "CreateRouteEntry",
+        &[
+            ("RouteTableId", "vtb-25vtxl5ct"),
+            ("DestinationCidrBlock", "0.0.0.0/0"),
+            ("NextHopId", "i-25skktp4"),
+            ("NextHopType", "Instance"),
+            ("ClientToken", "token-1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn create_route_entry_rejects_an_unknown_next_hop_type() {
+    let err = client_without_server()
+        .create_route_entry()
+        .route_table_id("vtb-25vtxl5ct")
+        .destination_cidr_block("192.168.10.1")
+        .next_hop_id("i-25skktp4")
+        .next_hop_type("Gateway")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "NextHopType");
+}
+
+#[tokio::test]
+async fn create_route_entry_rejects_a_malformed_destination() {
+    let err = client_without_server()
+        .create_route_entry()
+        .route_table_id("vtb-25vtxl5ct")
+        .destination_cidr_block("192.168.10.0/33")
+        .next_hop_id("i-25skktp4")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "DestinationCidrBlock");
+}
