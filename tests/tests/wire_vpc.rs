@@ -418,3 +418,38 @@ async fn create_route_entry_rejects_a_malformed_destination() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "DestinationCidrBlock");
 }
+
+#[tokio::test]
+async fn delete_route_entry() {
+    let s = sent(OK, async |c| {
+        c.delete_route_entry()
+            .route_table_id("vtb-25vtxl5ct")
+            .destination_cidr_block("192.168.1.0/24")
+            .next_hop_id("i-25skktcp4")
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DeleteRouteEntry",
+        &[
+            ("RouteTableId", "vtb-25vtxl5ct"),
+            ("DestinationCidrBlock", "192.168.1.0/24"),
+            ("NextHopId", "i-25skktcp4"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn delete_route_entry_rejects_a_missing_next_hop() {
+    let err = client_without_server()
+        .delete_route_entry()
+        .route_table_id("vtb-25vtxl5ct")
+        .destination_cidr_block("192.168.1.0/24")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "NextHopId");
+}
