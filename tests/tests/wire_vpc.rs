@@ -453,3 +453,38 @@ async fn delete_route_entry_rejects_a_missing_next_hop() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "NextHopId");
 }
+
+#[tokio::test]
+async fn describe_route_tables() {
+    let s = sent(OK, async |c| {
+        c.describe_route_tables()
+            .v_router_id("vrt-25u5f8u2q")
+            .route_table_id("vtb-25vtxl5ct")
+            .page_number(1)
+            .send()
+            .await
+    })
+    .await;
+    assert_sent(
+        &s,
+        "DescribeRouteTables",
+        &[
+            ("VRouterId", "vrt-25u5f8u2q"),
+            ("RouteTableId", "vtb-25vtxl5ct"),
+            ("PageNumber", "1"),
+        ],
+    );
+}
+
+#[tokio::test]
+async fn describe_route_tables_rejects_a_page_size_of_zero() {
+    let err = client_without_server()
+        .describe_route_tables()
+        .v_router_id("vrt-25u5f8u2q")
+        .page_size(0)
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.parameter(), "PageSize");
+}
