@@ -169,6 +169,7 @@ pub fn registry(model: &Model) -> TokenStream {
         let summary = &api.summary;
         let module = ident(&api.module);
         let output = ident(&format!("{}Output", api.action));
+        let input = ident(&format!("{}Input", api.action));
         quote! {
             #[cfg(feature = #group)]
             ApiEntry {
@@ -177,6 +178,17 @@ pub fn registry(model: &Model) -> TokenStream {
                 summary: #summary,
                 operation: crate::#module::OPERATION,
                 decode_output: decode::<crate::#module::#output>,
+                check_params: |params| {
+                    let input = crate::#module::#input::read_params(params)?;
+                    input.validate()?;
+                    Ok(())
+                },
+                reencode_params: |params| {
+                    let input = crate::#module::#input::read_params(params)?;
+                    let mut out = ecs_runtime::Params::new();
+                    input.write_params(&mut out);
+                    Ok(out)
+                },
             },
         }
     });
@@ -200,6 +212,24 @@ pub fn registry(model: &Model) -> TokenStream {
                 pub operation: ecs_runtime::Operation,
                 /// Decodes a success body into the API's typed output.
                 pub decode_output: fn(&[u8]) -> Result<DecodedOutput, ecs_runtime::de::SdkDecodeError>,
+                /// Reads wire parameters (without the common ones) into the typed input and
+                /// validates it, as the client would before sending.
+                pub check_params: fn(&ecs_runtime::Params) -> Result<(), ParamsError>,
+                /// Reads wire parameters into the typed input and writes them out again: what
+                /// the client would send for the same request.
+                pub reencode_params: fn(&ecs_runtime::Params) -> Result<ecs_runtime::Params, ecs_runtime::wire::ReadError>,
+            }
+
+            /// Why a set of wire parameters is not a valid request.
+            #[derive(Debug, thiserror::Error)]
+            #[non_exhaustive]
+            pub enum ParamsError {
+                /// A value is not of its parameter's type.
+                #[error(transparent)]
+                Read(#[from] ecs_runtime::wire::ReadError),
+                /// The typed request breaks a constraint of the spec.
+                #[error(transparent)]
+                Invalid(#[from] ecs_runtime::validate::ValidationError),
             }
 
             // Unused only when every API group is switched off.

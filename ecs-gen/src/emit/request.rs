@@ -36,6 +36,7 @@ pub fn input(api: &Api) -> TokenStream {
         "Checks every constraint the spec states for `{action}`, without any network I/O.{rules_doc}"
     ));
     let write = write_body(&api.params, false);
+    let read = read_body(&api.params, false);
     quote! {
         #doc
         #[derive(Clone, #derive_debug Default, PartialEq)]
@@ -62,6 +63,13 @@ pub fn input(api: &Api) -> TokenStream {
             /// Appends the API's wire parameters (not the common ones) to `params`.
             pub fn write_params(&self, params: &mut ecs_runtime::Params) {
                 #write
+            }
+
+            /// Reads a request back from its wire parameters: the inverse of
+            /// [`write_params`](Self::write_params), for servers, emulators and tools. Parameters
+            /// of other names are ignored; a value of the wrong type is an error naming it.
+            pub fn read_params(params: &ecs_runtime::Params) -> Result<Self, ecs_runtime::wire::ReadError> {
+                Ok(Self { #read })
             }
         }
 
@@ -101,6 +109,7 @@ pub fn struct_type(
         ident("v")
     };
     let write = write_body(fields, true);
+    let read = read_body(fields, true);
     let rules_doc = validator::rules_doc(rules);
     let validate_doc = docs::doc_lines(&format!(
         "Checks the constraints of the fields; `v` carries the wire-name prefix.{rules_doc}"
@@ -130,6 +139,15 @@ pub fn struct_type(
             /// Appends the fields as wire parameters named `{prefix}.{Field}`.
             pub fn write_params(&self, prefix: &str, params: &mut ecs_runtime::Params) {
                 #write
+            }
+
+            /// Reads the fields back from parameters named `{prefix}.{Field}`; `None` when
+            /// no parameter is below `prefix`.
+            pub fn read_params(prefix: &str, params: &ecs_runtime::Params) -> Result<Option<Self>, ecs_runtime::wire::ReadError> {
+                if !ecs_runtime::wire::has_prefix(params, prefix) {
+                    return Ok(None);
+                }
+                Ok(Some(Self { #read }))
             }
         }
 
@@ -251,6 +269,82 @@ pub(super) fn redacting_debug(
             }
         }
     }
+}
+
+/// The typed items of a list read as text (`raw: Option<Vec<String>>`).
+fn typed_items(item: &Param, raw: TokenStream, name: &TokenStream) -> TokenStream {
+    match item.kind {
+        Kind::String => raw,
+        Kind::Enum => {
+            let ty = rust_type(item);
+            quote!(#raw.map(|items| items.iter().map(|item| #ty::from(item.as_str())).collect()))
+        }
+        _ => {
+            let ty = rust_type(item);
+            quote!(#raw.map(|items| ecs_runtime::wire::parse_items::<#ty>(#name, items)).transpose()?)
+        }
+    }
+}
+
+/// The field initialisers of `read_params` (the mirror of [`write_body`]).
+fn read_body(params: &[Param], prefixed: bool) -> TokenStream {
+    let fields = params.iter().map(|p| {
+        let field = ident(&p.rust_name);
+        let wire = &p.wire_name;
+        let prefixed_fmt = format!("{{prefix}}.{wire}");
+        let name = if prefixed {
+            quote!(&format!(#prefixed_fmt))
+        } else {
+            quote!(#wire)
+        };
+        let value = match p.kind {
+            Kind::Struct => {
+                let ty = rust_type(p);
+                quote!(#ty::read_params(#name, params)?)
+            }
+            Kind::Enum => {
+                let ty = rust_type(p);
+                quote!(ecs_runtime::wire::read_enum::<#ty>(params, #name))
+            }
+            Kind::List => {
+                let item = p.items.as_deref().expect("lint ensures lists have items");
+                match p.encoding.as_deref() {
+                    Some("json") => typed_items(
+                        item,
+                        quote!(ecs_runtime::wire::read_json_list(params, #name)?),
+                        &name,
+                    ),
+                    Some("comma") => typed_items(
+                        item,
+                        quote!(ecs_runtime::wire::read_comma_list(params, #name)),
+                        &name,
+                    ),
+                    _ if item.kind == Kind::Struct => {
+                        let ty = rust_type(item);
+                        quote!({
+                            let list = #name;
+                            let mut items = Vec::new();
+                            for index in ecs_runtime::wire::repeat_indexes(params, list) {
+                                items.extend(#ty::read_params(&format!("{list}.{index}"), params)?);
+                            }
+                            (!items.is_empty()).then_some(items)
+                        })
+                    }
+                    _ => typed_items(
+                        item,
+                        quote!(ecs_runtime::wire::read_repeat(params, #name)),
+                        &name,
+                    ),
+                }
+            }
+            _ => {
+                let ty = rust_type(p);
+                quote!(ecs_runtime::wire::read::<#ty>(params, #name)?)
+            }
+        };
+        quote!(#field: #value,)
+    });
+    quote!(#(#fields)*)
 }
 
 /// The wire text of a scalar `value` (a reference).
