@@ -1156,3 +1156,125 @@ async fn available_resource_rules_required_if_forbidden_if_and_mutually_exclusiv
         assert!(v.parameter().contains(parameter), "{parameter}: {v}");
     }
 }
+
+/// Every constraint kind the compute, launch template, deployment set, key pair, region, task
+/// and tag APIs use, tried with bad input: each is refused before any I/O (the client points at
+/// a closed port) with the expected rule and parameter.
+#[tokio::test]
+async fn every_constraint_kind_of_the_compute_area_is_enforced_before_sending() {
+    use ecs_client::types::Tag;
+    use ecs_runtime::validate::{Rule, ValidationError};
+    let c = ecs_tests::wire::client_without_server;
+    let run = || {
+        c().run_instances()
+            .region_id("cn-hangzhou")
+            .image_id("m-1")
+            .instance_type("ecs.g7.large")
+            .security_group_id("sg-1")
+    };
+    fn refused<T, E>(result: Result<T, ecs_client::SdkError<E>>) -> Option<ValidationError> {
+        result.err().and_then(|e| e.validation_error().cloned())
+    }
+    let cases: Vec<(Rule, &str, Option<ValidationError>)> = vec![
+        (
+            Rule::Required,
+            "InstanceId",
+            refused(c().reboot_instance().send().await),
+        ),
+        (
+            Rule::Range,
+            "Amount",
+            refused(run().amount(101).send().await),
+        ),
+        (
+            Rule::Length,
+            "Description",
+            refused(run().description("x").send().await),
+        ),
+        (
+            Rule::ForbiddenPrefix,
+            "Description",
+            refused(run().description("http://example.com").send().await),
+        ),
+        (
+            Rule::ForbiddenSubstring,
+            "Tag.1.Value",
+            refused(
+                run()
+                    .tag(Tag::new().key("k").value("see https://x"))
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::ItemCount,
+            "KeyPairNames",
+            refused(
+                c().delete_key_pairs()
+                    .region_id("cn-hangzhou")
+                    .set_key_pair_names(Some(vec![]))
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::Range,
+            "DeleteVersion.1",
+            refused(
+                c().delete_launch_template_version()
+                    .region_id("cn-hangzhou")
+                    .launch_template_name("lt-1")
+                    .delete_version(0)
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::AtLeastOneOf,
+            "LaunchTemplateId",
+            refused(
+                c().delete_launch_template()
+                    .region_id("cn-hangzhou")
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::Datetime,
+            "StartTime",
+            refused(
+                c().describe_spot_price_history()
+                    .region_id("cn-hangzhou")
+                    .zone_id("cn-hangzhou-c")
+                    .network_type("vpc")
+                    .instance_type("ecs.t1.xsmall")
+                    .start_time("yesterday")
+                    .send()
+                    .await,
+            ),
+        ),
+    ];
+    for (rule, parameter, refusal) in cases {
+        let v = refusal.unwrap_or_else(|| panic!("{parameter}: not refused by validation"));
+        assert_eq!(v.rule(), rule, "{v}");
+        assert!(v.parameter().contains(parameter), "{parameter}: {v}");
+    }
+}
+
+/// CreateInstance takes exactly one of ImageId and ImageFamily.
+#[tokio::test]
+#[allow(deprecated)]
+async fn create_instance_needs_exactly_one_image_source() {
+    let err = ecs_tests::wire::client_without_server()
+        .create_instance()
+        .region_id("cn-hangzhou")
+        .instance_type("ecs.g6.large")
+        .security_group_id("sg-1")
+        .image_id("m-1")
+        .image_family("family")
+        .send()
+        .await
+        .unwrap_err();
+    let v = err.validation_error().expect("a validation error");
+    assert_eq!(v.rule(), ecs_runtime::validate::Rule::ExactlyOneOf, "{v}");
+}
