@@ -605,3 +605,138 @@ async fn modify_security_group_rule_rejects_a_too_long_description() {
     let v = err.validation_error().expect("a validation error");
     assert_eq!(v.parameter(), "Description");
 }
+
+/// Every constraint kind the security group, public IP, EIP, VPC and network interface APIs
+/// use, tried with bad input: each is refused before any I/O (the client points at a closed
+/// port) with the expected rule and parameter.
+#[tokio::test]
+async fn every_constraint_kind_of_the_network_area_is_enforced_before_sending() {
+    use ecs_client::types::Tag;
+    use ecs_runtime::validate::{Rule, ValidationError};
+    fn refused<T, E>(result: Result<T, ecs_client::SdkError<E>>) -> Option<ValidationError> {
+        result.err().and_then(|e| e.validation_error().cloned())
+    }
+    let c = ecs_tests::wire::client_without_server;
+    let authorize = || {
+        c().authorize_security_group()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1")
+            .ip_protocol("tcp")
+            .port_range("22/22")
+            .source_cidr_ip("10.0.0.0/8")
+    };
+    let cases: Vec<(Rule, &str, Option<ValidationError>)> = vec![
+        (
+            Rule::Required,
+            "SecurityGroupId",
+            refused(
+                c().delete_security_group()
+                    .region_id("cn-hangzhou")
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::EnumValue,
+            "IpProtocol",
+            refused(authorize().ip_protocol("TCP").send().await),
+        ),
+        (
+            Rule::Pattern,
+            "PortRange",
+            refused(authorize().port_range("22").send().await),
+        ),
+        (
+            Rule::Range,
+            "Priority",
+            refused(authorize().priority(101).send().await),
+        ),
+        (
+            Rule::AtLeastOneOf,
+            "SourceGroupId",
+            refused(authorize().set_source_cidr_ip(None).send().await),
+        ),
+        (
+            Rule::MutuallyExclusive,
+            "SourceCidrIp",
+            refused(
+                authorize()
+                    .ipv6_source_cidr_ip("2001:db8::/32")
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::Length,
+            "Description",
+            refused(
+                c().create_security_group()
+                    .region_id("cn-hangzhou")
+                    .description("x")
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::ForbiddenPrefix,
+            "Description",
+            refused(
+                c().create_security_group()
+                    .region_id("cn-hangzhou")
+                    .description("https://example.com/sg")
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::ForbiddenSubstring,
+            "Tag.1.Key",
+            refused(
+                c().create_security_group()
+                    .region_id("cn-hangzhou")
+                    .tag(Tag::new().key("see-http://x").value("v"))
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::ItemCount,
+            "SecurityGroupId",
+            refused(
+                c().describe_security_group_references()
+                    .region_id("cn-hangzhou")
+                    .set_security_group_id(Some((0..11).map(|i| format!("sg-{i}")).collect()))
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::ExactlyOneOf,
+            "PrivateIpAddress",
+            refused(
+                c().assign_private_ip_addresses()
+                    .region_id("cn-hangzhou")
+                    .network_interface_id("eni-1")
+                    .send()
+                    .await,
+            ),
+        ),
+        (
+            Rule::RequiredIf,
+            "ResourceId",
+            refused(
+                c().describe_bandwidth_limitation()
+                    .region_id("cn-hangzhou")
+                    .instance_type("ecs.g5.large")
+                    .operation_type("Upgrade")
+                    .send()
+                    .await,
+            ),
+        ),
+    ];
+    for (rule, parameter, refusal) in cases {
+        let v = refusal.unwrap_or_else(|| panic!("{parameter}: not refused by validation"));
+        assert_eq!(v.rule(), rule, "{v}");
+        assert!(v.parameter().contains(parameter), "{parameter}: {v}");
+    }
+}
