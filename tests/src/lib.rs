@@ -232,6 +232,20 @@ pub mod wire {
         Client::new(config).expect("valid client")
     }
 
+    /// The validation error a call was refused with; panics (naming what came instead) when
+    /// the call succeeded or failed any other way, e.g. by reaching the network.
+    pub fn refused<T: std::fmt::Debug, E: std::fmt::Debug>(
+        result: Result<T, ecs_client::SdkError<E>>,
+    ) -> ecs_client::ValidationError {
+        match result {
+            Err(e) => match e.validation_error() {
+                Some(v) => v.clone(),
+                None => panic!("expected a validation error, got {e:?}"),
+            },
+            Ok(out) => panic!("expected a validation error, the call succeeded: {out:?}"),
+        }
+    }
+
     /// A parameter map written out by hand.
     pub fn params(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs

@@ -3,7 +3,7 @@
 //! written out by hand from the documents' parameter tables and request examples — in
 //! particular the list encodings (`Name.N` repeats, JSON arrays) and flattened structs.
 
-use ecs_tests::wire::{assert_sent, sent};
+use ecs_tests::wire::{assert_sent, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -479,14 +479,14 @@ async fn describe_instance_type_families() {
 
 #[tokio::test]
 async fn stop_instance_rejects_an_unknown_stopped_mode_before_sending() {
-    let err = ecs_tests::wire::client_without_server()
-        .stop_instance()
-        .instance_id("i-1")
-        .stopped_mode("Sometimes")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .stop_instance()
+            .instance_id("i-1")
+            .stopped_mode("Sometimes")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "StoppedMode");
 }
 
@@ -681,17 +681,17 @@ async fn modify_instance_vnc_passwd() {
 #[tokio::test]
 async fn vnc_password_must_be_six_letters_or_digits_and_is_never_echoed() {
     for bad in ["12345", "1234567", "12345!"] {
-        let err = ecs_tests::wire::client_without_server()
-            .modify_instance_vnc_passwd()
-            .region_id("cn-hangzhou")
-            .instance_id("i-1")
-            .vnc_password(bad)
-            .send()
-            .await
-            .unwrap_err();
-        let v = err.validation_error().expect("a validation error");
+        let v = refused(
+            ecs_tests::wire::client_without_server()
+                .modify_instance_vnc_passwd()
+                .region_id("cn-hangzhou")
+                .instance_id("i-1")
+                .vnc_password(bad)
+                .send()
+                .await,
+        );
         assert_eq!(v.parameter(), "VncPassword");
-        let shown = format!("{err} {err:?}");
+        let shown = format!("{v} {v:?}");
         assert!(!shown.contains(bad), "secret echoed: {shown}");
     }
 }
@@ -816,14 +816,14 @@ async fn modify_instance_auto_release_time() {
 
 #[tokio::test]
 async fn auto_release_time_must_be_an_iso_utc_time() {
-    let err = ecs_tests::wire::client_without_server()
-        .modify_instance_auto_release_time()
-        .instance_id("i-1")
-        .auto_release_time("2018-01-01 01:02:00")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .modify_instance_auto_release_time()
+            .instance_id("i-1")
+            .auto_release_time("2018-01-01 01:02:00")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "AutoReleaseTime");
 }
 
@@ -875,13 +875,13 @@ async fn modify_instance_attribute_checks_password_classes_host_name_and_user_da
         ),
     ];
     for (parameter, input) in cases {
-        let err = ecs_tests::wire::client_without_server()
-            .modify_instance_attribute()
-            .input(input)
-            .send()
-            .await
-            .unwrap_err();
-        let v = err.validation_error().expect("a validation error");
+        let v = refused(
+            ecs_tests::wire::client_without_server()
+                .modify_instance_attribute()
+                .input(input)
+                .send()
+                .await,
+        );
         assert_eq!(v.parameter(), parameter, "{v}");
     }
 }
@@ -965,15 +965,15 @@ async fn tag_lists_are_capped_at_20_and_keys_may_not_use_reserved_prefixes() {
         "Tag"
     );
 
-    let err = ecs_tests::wire::client_without_server()
-        .describe_tags()
-        .region_id("cn-hangzhou")
-        .resource_type("instance")
-        .tag(Tag::new().key("aliyun:reserved"))
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("validation");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .describe_tags()
+            .region_id("cn-hangzhou")
+            .resource_type("instance")
+            .tag(Tag::new().key("aliyun:reserved"))
+            .send()
+            .await,
+    );
     assert!(v.parameter().starts_with("Tag.1"), "{v}");
 }
 
@@ -1146,13 +1146,13 @@ async fn available_resource_rules_required_if_forbidden_if_and_mutually_exclusiv
         ),
     ];
     for (parameter, input) in cases {
-        let err = ecs_tests::wire::client_without_server()
-            .describe_available_resource()
-            .input(input)
-            .send()
-            .await
-            .unwrap_err();
-        let v = err.validation_error().expect("a validation error");
+        let v = refused(
+            ecs_tests::wire::client_without_server()
+                .describe_available_resource()
+                .input(input)
+                .send()
+                .await,
+        );
         assert!(v.parameter().contains(parameter), "{parameter}: {v}");
     }
 }
@@ -1265,16 +1265,16 @@ async fn every_constraint_kind_of_the_compute_area_is_enforced_before_sending() 
 #[tokio::test]
 #[allow(deprecated)]
 async fn create_instance_needs_exactly_one_image_source() {
-    let err = ecs_tests::wire::client_without_server()
-        .create_instance()
-        .region_id("cn-hangzhou")
-        .instance_type("ecs.g6.large")
-        .security_group_id("sg-1")
-        .image_id("m-1")
-        .image_family("family")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .create_instance()
+            .region_id("cn-hangzhou")
+            .instance_type("ecs.g6.large")
+            .security_group_id("sg-1")
+            .image_id("m-1")
+            .image_family("family")
+            .send()
+            .await,
+    );
     assert_eq!(v.rule(), ecs_runtime::validate::Rule::ExactlyOneOf, "{v}");
 }

@@ -5,7 +5,7 @@
 //! (`DeploymentSetIds`, `InstanceIds`, `KeyPairNames`) and the `Tag.N.*` repeat lists. Each
 //! API with constraints also gets a bad-input case that must fail validation before any I/O.
 
-use ecs_tests::wire::{assert_sent, sent};
+use ecs_tests::wire::{assert_sent, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -40,15 +40,15 @@ async fn create_deployment_set() {
 
 #[tokio::test]
 async fn create_deployment_set_rejects_a_name_starting_with_a_digit() {
-    let err = ecs_tests::wire::client_without_server()
-        .create_deployment_set()
-        .region_id("cn-hangzhou")
-        .deployment_strategy("Availability")
-        .deployment_set_name("1set")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .create_deployment_set()
+            .region_id("cn-hangzhou")
+            .deployment_strategy("Availability")
+            .deployment_set_name("1set")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "DeploymentSetName");
 }
 
@@ -74,13 +74,13 @@ async fn delete_deployment_set() {
 
 #[tokio::test]
 async fn delete_deployment_set_rejects_a_missing_id() {
-    let err = ecs_tests::wire::client_without_server()
-        .delete_deployment_set()
-        .region_id("cn-hangzhou")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .delete_deployment_set()
+            .region_id("cn-hangzhou")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "DeploymentSetId");
 }
 
@@ -110,15 +110,15 @@ async fn modify_deployment_set_attributes() {
 
 #[tokio::test]
 async fn modify_deployment_set_attributes_rejects_a_url_description() {
-    let err = ecs_tests::wire::client_without_server()
-        .modify_deployment_set_attributes()
-        .region_id("cn-hangzhou")
-        .deployment_set_id("ds-bp1frxuzdg87zh4pzqkc")
-        .description("https://example.com/set")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .modify_deployment_set_attributes()
+            .region_id("cn-hangzhou")
+            .deployment_set_id("ds-bp1frxuzdg87zh4pzqkc")
+            .description("https://example.com/set")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Description");
 }
 
@@ -236,14 +236,14 @@ async fn create_key_pair() {
 
 #[tokio::test]
 async fn create_key_pair_rejects_a_too_long_name() {
-    let err = ecs_tests::wire::client_without_server()
-        .create_key_pair()
-        .region_id("cn-hangzhou")
-        .key_pair_name("x".repeat(200))
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .create_key_pair()
+            .region_id("cn-hangzhou")
+            .key_pair_name("x".repeat(200))
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "KeyPairName");
 }
 
@@ -271,15 +271,15 @@ async fn import_key_pair() {
 
 #[tokio::test]
 async fn import_key_pair_rejects_a_url_name() {
-    let err = ecs_tests::wire::client_without_server()
-        .import_key_pair()
-        .region_id("cn-qingdao")
-        .public_key_body("ssh-rsa AAAAB3NzaC1yc2E user@host")
-        .key_pair_name("http://key")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .import_key_pair()
+            .region_id("cn-qingdao")
+            .public_key_body("ssh-rsa AAAAB3NzaC1yc2E user@host")
+            .key_pair_name("http://key")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "KeyPairName");
 }
 
@@ -379,13 +379,13 @@ async fn delete_key_pairs() {
 
 #[tokio::test]
 async fn delete_key_pairs_rejects_an_empty_name_list() {
-    let err = ecs_tests::wire::client_without_server()
-        .delete_key_pairs()
-        .region_id("cn-qingdao")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .delete_key_pairs()
+            .region_id("cn-qingdao")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "KeyPairNames");
 }
 
@@ -421,14 +421,14 @@ async fn describe_key_pairs() {
 
 #[tokio::test]
 async fn describe_key_pairs_rejects_a_page_size_over_50() {
-    let err = ecs_tests::wire::client_without_server()
-        .describe_key_pairs()
-        .region_id("cn-qingdao")
-        .page_size(51)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .describe_key_pairs()
+            .region_id("cn-qingdao")
+            .page_size(51)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
 }
 

@@ -5,7 +5,7 @@
 //! bad inputs at the end are rejected before anything is sent.
 
 use ecs_runtime::validate::Rule;
-use ecs_tests::wire::{assert_sent, client_without_server, sent};
+use ecs_tests::wire::{assert_sent, client_without_server, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -641,13 +641,13 @@ async fn create_disk_size_range_depends_on_the_category_and_size_or_snapshot_is_
         ),
     ];
     for (parameter, rule, input) in cases {
-        let err = client_without_server()
-            .create_disk()
-            .input(input)
-            .send()
-            .await
-            .unwrap_err();
-        let v = err.validation_error().expect("a validation error");
+        let v = refused(
+            client_without_server()
+                .create_disk()
+                .input(input)
+                .send()
+                .await,
+        );
         assert!(v.parameter().contains(parameter), "{parameter}: {v}");
         assert_eq!(v.rule(), rule, "{v}");
     }
@@ -660,38 +660,38 @@ async fn create_disk_size_range_depends_on_the_category_and_size_or_snapshot_is_
 async fn disk_lists_and_sizes_are_bounded() {
     // At most 16 disks change charge type at once.
     let ids: Vec<String> = (0..17).map(|i| format!("d-{i}")).collect();
-    let err = client_without_server()
-        .modify_disk_charge_type()
-        .region_id("cn-hangzhou")
-        .instance_id("i-1")
-        .set_disk_ids(Some(ids))
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_disk_charge_type()
+            .region_id("cn-hangzhou")
+            .instance_id("i-1")
+            .set_disk_ids(Some(ids))
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "DiskIds");
     assert_eq!(v.rule(), Rule::ItemCount);
 
     // ResizeDisk: 5..=2000 GiB.
-    let err = client_without_server()
-        .resize_disk()
-        .disk_id("d-1")
-        .new_size(2001)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .resize_disk()
+            .disk_id("d-1")
+            .new_size(2001)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "NewSize");
     assert_eq!(v.rule(), Rule::Range);
 
     // ModifyDiskAttribute needs something to change.
-    let err = client_without_server()
-        .modify_disk_attribute()
-        .disk_id("d-1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_disk_attribute()
+            .disk_id("d-1")
+            .send()
+            .await,
+    );
     assert_eq!(v.rule(), Rule::AtLeastOneOf, "{v}");
 }
 
@@ -721,13 +721,13 @@ async fn replace_system_disk_password_rules() {
         ),
     ];
     for (parameter, rule, input) in cases {
-        let err = client_without_server()
-            .replace_system_disk()
-            .input(input)
-            .send()
-            .await
-            .unwrap_err();
-        let v = err.validation_error().expect("a validation error");
+        let v = refused(
+            client_without_server()
+                .replace_system_disk()
+                .input(input)
+                .send()
+                .await,
+        );
         assert!(v.parameter().contains(parameter), "{parameter}: {v}");
         assert_eq!(v.rule(), rule, "{v}");
         assert!(!v.to_string().contains("Abc12345"), "password echoed: {v}");
@@ -738,43 +738,43 @@ async fn replace_system_disk_password_rules() {
 async fn image_inputs_are_checked_before_sending() {
     use ecs_client::import_image::ImportDiskMapping;
     // ImportImage needs at least one disk mapping.
-    let err = client_without_server()
-        .import_image()
-        .region_id("cn-hangzhou")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .import_image()
+            .region_id("cn-hangzhou")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "DiskDeviceMapping", "{v}");
 
     // A mapping's file format is one of RAW, VHD, qcow2.
-    let err = client_without_server()
-        .import_image()
-        .region_id("cn-hangzhou")
-        .disk_device_mapping(
-            ImportDiskMapping::new()
-                .oss_bucket("b")
-                .oss_object("o")
-                .format("vmdk"),
-        )
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .import_image()
+            .region_id("cn-hangzhou")
+            .disk_device_mapping(
+                ImportDiskMapping::new()
+                    .oss_bucket("b")
+                    .oss_object("o")
+                    .format("vmdk"),
+            )
+            .send()
+            .await,
+    );
     assert!(v.parameter().contains("Format"), "{v}");
     assert_eq!(v.rule(), Rule::EnumValue);
 
     // ExportImage prefixes are letters and digits only.
-    let err = client_without_server()
-        .export_image()
-        .region_id("cn-hangzhou")
-        .image_id("m-1")
-        .oss_bucket("b")
-        .oss_prefix("no-dashes")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .export_image()
+            .region_id("cn-hangzhou")
+            .image_id("m-1")
+            .oss_bucket("b")
+            .oss_prefix("no-dashes")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "OssPrefix");
     assert_eq!(v.rule(), Rule::Pattern);
 
@@ -784,42 +784,42 @@ async fn image_inputs_are_checked_before_sending() {
         ("mine-http://x", Rule::Pattern),
         ("aliyun-image", Rule::ForbiddenPrefix),
     ] {
-        let err = client_without_server()
-            .modify_image_attribute()
-            .region_id("cn-hangzhou")
-            .image_id("m-1")
-            .image_name(name)
-            .send()
-            .await
-            .unwrap_err();
-        let v = err.validation_error().expect("a validation error");
+        let v = refused(
+            client_without_server()
+                .modify_image_attribute()
+                .region_id("cn-hangzhou")
+                .image_id("m-1")
+                .image_name(name)
+                .send()
+                .await,
+        );
         assert_eq!(v.parameter(), "ImageName");
         assert_eq!(v.rule(), rule, "{v}");
     }
 
     // At most 10 accounts per call.
     let accounts: Vec<String> = (0..11).map(|i| format!("1000{i}")).collect();
-    let err = client_without_server()
-        .modify_image_share_permission()
-        .region_id("cn-hangzhou")
-        .image_id("m-1")
-        .set_add_account(Some(accounts))
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_image_share_permission()
+            .region_id("cn-hangzhou")
+            .image_id("m-1")
+            .set_add_account(Some(accounts))
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "AddAccount");
     assert_eq!(v.rule(), Rule::ItemCount);
 
     // DescribeImages: page size 1..=100.
-    let err = client_without_server()
-        .describe_images()
-        .region_id("cn-hangzhou")
-        .page_size(101)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_images()
+            .region_id("cn-hangzhou")
+            .page_size(101)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
     assert_eq!(v.rule(), Rule::Range);
 }

@@ -3,7 +3,7 @@
 //! compared with values written out by hand from the documents' parameter tables and request
 //! examples. Bad-input cases prove that validation fails before any network I/O.
 
-use ecs_tests::wire::{assert_sent, sent};
+use ecs_tests::wire::{assert_sent, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -46,15 +46,15 @@ async fn describe_classic_link_instances_needs_an_instance_or_a_vpc() {
 
 #[tokio::test]
 async fn describe_classic_link_instances_rejects_a_page_size_over_50() {
-    let err = ecs_tests::wire::client_without_server()
-        .describe_classic_link_instances()
-        .region_id("cn-hangzhou")
-        .vpc_id("vpc-test")
-        .page_size(51)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .describe_classic_link_instances()
+            .region_id("cn-hangzhou")
+            .vpc_id("vpc-test")
+            .page_size(51)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
 }
 
@@ -79,12 +79,12 @@ async fn allocate_public_ip_address() {
 
 #[tokio::test]
 async fn allocate_public_ip_address_needs_an_instance() {
-    let err = ecs_tests::wire::client_without_server()
-        .allocate_public_ip_address()
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .allocate_public_ip_address()
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InstanceId");
 }
 
@@ -107,13 +107,13 @@ async fn convert_nat_public_ip_to_eip() {
 
 #[tokio::test]
 async fn convert_nat_public_ip_to_eip_needs_a_region() {
-    let err = ecs_tests::wire::client_without_server()
-        .convert_nat_public_ip_to_eip()
-        .instance_id("i-test")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .convert_nat_public_ip_to_eip()
+            .instance_id("i-test")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "RegionId");
 }
 
@@ -147,27 +147,27 @@ async fn modify_instance_network_spec() {
 
 #[tokio::test]
 async fn modify_instance_network_spec_rejects_an_outbound_bandwidth_over_100() {
-    let err = ecs_tests::wire::client_without_server()
-        .modify_instance_network_spec()
-        .instance_id("i-xxxxx1")
-        .internet_max_bandwidth_out(101)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .modify_instance_network_spec()
+            .instance_id("i-xxxxx1")
+            .internet_max_bandwidth_out(101)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InternetMaxBandwidthOut");
 }
 
 #[tokio::test]
 async fn modify_instance_network_spec_rejects_an_inbound_bandwidth_of_0() {
-    let err = ecs_tests::wire::client_without_server()
-        .modify_instance_network_spec()
-        .instance_id("i-xxxxx1")
-        .internet_max_bandwidth_in(0)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .modify_instance_network_spec()
+            .instance_id("i-xxxxx1")
+            .internet_max_bandwidth_in(0)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InternetMaxBandwidthIn");
 }
 
@@ -201,15 +201,15 @@ async fn describe_bandwidth_limitation() {
 
 #[tokio::test]
 async fn describe_bandwidth_limitation_needs_a_resource_for_a_downgrade() {
-    let err = ecs_tests::wire::client_without_server()
-        .describe_bandwidth_limitation()
-        .region_id("cn-hangzhou")
-        .instance_type("ecs.g5.large")
-        .operation_type("Downgrade")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .describe_bandwidth_limitation()
+            .region_id("cn-hangzhou")
+            .instance_type("ecs.g5.large")
+            .operation_type("Downgrade")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "ResourceId");
 }
 
@@ -237,14 +237,14 @@ async fn attach_classic_link_vpc() {
 
 #[tokio::test]
 async fn attach_classic_link_vpc_needs_a_vpc() {
-    let err = ecs_tests::wire::client_without_server()
-        .attach_classic_link_vpc()
-        .region_id("cn-hangzhou")
-        .instance_id("i-test")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .attach_classic_link_vpc()
+            .region_id("cn-hangzhou")
+            .instance_id("i-test")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "VpcId");
 }
 
@@ -272,14 +272,14 @@ async fn detach_classic_link_vpc() {
 
 #[tokio::test]
 async fn detach_classic_link_vpc_needs_an_instance() {
-    let err = ecs_tests::wire::client_without_server()
-        .detach_classic_link_vpc()
-        .region_id("cn-hangzhou")
-        .vpc_id("vpc-test")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .detach_classic_link_vpc()
+            .region_id("cn-hangzhou")
+            .vpc_id("vpc-test")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InstanceId");
 }
 
@@ -312,14 +312,14 @@ async fn allocate_eip_address() {
 
 #[tokio::test]
 async fn allocate_eip_address_rejects_an_unknown_charge_type() {
-    let err = ecs_tests::wire::client_without_server()
-        .allocate_eip_address()
-        .region_id("cn-beijing")
-        .internet_charge_type("PayByMood")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .allocate_eip_address()
+            .region_id("cn-beijing")
+            .internet_charge_type("PayByMood")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InternetChargeType");
 }
 
@@ -351,27 +351,27 @@ async fn describe_eip_addresses() {
 
 #[tokio::test]
 async fn describe_eip_addresses_rejects_a_page_size_over_50() {
-    let err = ecs_tests::wire::client_without_server()
-        .describe_eip_addresses()
-        .region_id("cn-beijing")
-        .page_size(51)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .describe_eip_addresses()
+            .region_id("cn-beijing")
+            .page_size(51)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
 }
 
 #[tokio::test]
 async fn describe_eip_addresses_rejects_an_unknown_status() {
-    let err = ecs_tests::wire::client_without_server()
-        .describe_eip_addresses()
-        .region_id("cn-beijing")
-        .status("Bound")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .describe_eip_addresses()
+            .region_id("cn-beijing")
+            .status("Bound")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Status");
 }
 
@@ -397,13 +397,13 @@ async fn associate_eip_address() {
 
 #[tokio::test]
 async fn associate_eip_address_needs_an_instance() {
-    let err = ecs_tests::wire::client_without_server()
-        .associate_eip_address()
-        .allocation_id("eip-25877c70x")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .associate_eip_address()
+            .allocation_id("eip-25877c70x")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InstanceId");
 }
 
@@ -429,13 +429,13 @@ async fn unassociate_eip_address() {
 
 #[tokio::test]
 async fn unassociate_eip_address_needs_an_allocation_id() {
-    let err = ecs_tests::wire::client_without_server()
-        .unassociate_eip_address()
-        .instance_id("i-25skktp4")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .unassociate_eip_address()
+            .instance_id("i-25skktp4")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "AllocationId");
 }
 
@@ -457,12 +457,12 @@ async fn release_eip_address() {
 
 #[tokio::test]
 async fn release_eip_address_needs_an_allocation_id() {
-    let err = ecs_tests::wire::client_without_server()
-        .release_eip_address()
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .release_eip_address()
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "AllocationId");
 }
 
@@ -485,12 +485,12 @@ async fn modify_eip_address_attribute() {
 
 #[tokio::test]
 async fn modify_eip_address_attribute_needs_a_bandwidth() {
-    let err = ecs_tests::wire::client_without_server()
-        .modify_eip_address_attribute()
-        .allocation_id("eip-25877c70x")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .modify_eip_address_attribute()
+            .allocation_id("eip-25877c70x")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Bandwidth");
 }

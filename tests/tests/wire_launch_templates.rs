@@ -4,7 +4,7 @@
 //! lists (`DeleteVersion.N`, `DataDisk.N.*`, `Tag.N.*`) and flattened structs. Each API with
 //! constraints also gets a bad-input case that fails validation before any network I/O.
 
-use ecs_tests::wire::{assert_sent, client_without_server, sent};
+use ecs_tests::wire::{assert_sent, client_without_server, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -30,13 +30,13 @@ async fn delete_launch_template() {
 
 #[tokio::test]
 async fn delete_launch_template_needs_an_id_or_a_name() {
-    let err = client_without_server()
-        .delete_launch_template()
-        .region_id("cn-hangzhou")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .delete_launch_template()
+            .region_id("cn-hangzhou")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "LaunchTemplateId, LaunchTemplateName");
 }
 
@@ -66,15 +66,15 @@ async fn delete_launch_template_version() {
 
 #[tokio::test]
 async fn delete_launch_template_version_rejects_version_zero() {
-    let err = client_without_server()
-        .delete_launch_template_version()
-        .region_id("cn-hangzhou")
-        .launch_template_id("lt-1")
-        .delete_version(0)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .delete_launch_template_version()
+            .region_id("cn-hangzhou")
+            .launch_template_id("lt-1")
+            .delete_version(0)
+            .send()
+            .await,
+    );
     assert!(v.parameter().starts_with("DeleteVersion"), "{v}");
 }
 
@@ -102,14 +102,14 @@ async fn modify_launch_template_default_version() {
 
 #[tokio::test]
 async fn modify_launch_template_default_version_needs_an_id_or_a_name() {
-    let err = client_without_server()
-        .modify_launch_template_default_version()
-        .region_id("cn-hangzhou")
-        .default_version_number(2)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_launch_template_default_version()
+            .region_id("cn-hangzhou")
+            .default_version_number(2)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "LaunchTemplateId, LaunchTemplateName");
 }
 
@@ -150,14 +150,14 @@ async fn describe_launch_templates() {
 
 #[tokio::test]
 async fn describe_launch_templates_rejects_a_page_size_over_50() {
-    let err = client_without_server()
-        .describe_launch_templates()
-        .region_id("cn-hangzhou")
-        .page_size(51)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_launch_templates()
+            .region_id("cn-hangzhou")
+            .page_size(51)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
 }
 
@@ -208,13 +208,13 @@ async fn describe_launch_template_versions() {
 
 #[tokio::test]
 async fn describe_launch_template_versions_needs_an_id_or_a_name() {
-    let err = client_without_server()
-        .describe_launch_template_versions()
-        .region_id("cn-hangzhou")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_launch_template_versions()
+            .region_id("cn-hangzhou")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "LaunchTemplateId, LaunchTemplateName");
 }
 
@@ -282,33 +282,33 @@ async fn create_launch_template() {
 
 #[tokio::test]
 async fn create_launch_template_rejects_a_name_starting_with_a_digit() {
-    let err = client_without_server()
-        .create_launch_template()
-        .region_id("cn-hangzhou")
-        .launch_template_name("1-template")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_launch_template()
+            .region_id("cn-hangzhou")
+            .launch_template_name("1-template")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "LaunchTemplateName");
 }
 
 #[tokio::test]
 async fn create_launch_template_rejects_a_basic_data_disk_over_2000_gib() {
     use ecs_client::types::LaunchTemplateDataDiskSpec;
-    let err = client_without_server()
-        .create_launch_template()
-        .region_id("cn-hangzhou")
-        .launch_template_name("lt-name1")
-        .data_disk(
-            LaunchTemplateDataDiskSpec::new()
-                .category("cloud")
-                .size(3000),
-        )
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_launch_template()
+            .region_id("cn-hangzhou")
+            .launch_template_name("lt-name1")
+            .data_disk(
+                LaunchTemplateDataDiskSpec::new()
+                    .category("cloud")
+                    .size(3000),
+            )
+            .send()
+            .await,
+    );
     assert!(v.parameter().contains("Size"), "{v}");
 }
 
@@ -356,27 +356,27 @@ async fn create_launch_template_version() {
 
 #[tokio::test]
 async fn create_launch_template_version_needs_an_id_or_a_name() {
-    let err = client_without_server()
-        .create_launch_template_version()
-        .region_id("cn-hangzhou")
-        .instance_type("ecs.cm4.6xlarge")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_launch_template_version()
+            .region_id("cn-hangzhou")
+            .instance_type("ecs.cm4.6xlarge")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "LaunchTemplateId, LaunchTemplateName");
 }
 
 #[tokio::test]
 async fn create_launch_template_version_rejects_outbound_bandwidth_over_100() {
-    let err = client_without_server()
-        .create_launch_template_version()
-        .region_id("cn-hangzhou")
-        .launch_template_id("lt-1")
-        .internet_max_bandwidth_out(101)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_launch_template_version()
+            .region_id("cn-hangzhou")
+            .launch_template_id("lt-1")
+            .internet_max_bandwidth_out(101)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InternetMaxBandwidthOut");
 }

@@ -5,7 +5,7 @@
 //! end are rejected before anything is sent.
 
 use ecs_runtime::validate::Rule;
-use ecs_tests::wire::{assert_sent, client_without_server, sent};
+use ecs_tests::wire::{assert_sent, client_without_server, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -429,42 +429,42 @@ async fn stop_invocation() {
 #[tokio::test]
 async fn monitor_data_checks_period_times_and_sample_count() {
     // Period is one of 60, 600, 3600 (EIP: 60, 300, 900, 3600).
-    let err = client_without_server()
-        .describe_disk_monitor_data()
-        .disk_id("d-1")
-        .start_time("2014-07-23T12:07:00Z")
-        .end_time("2014-07-23T12:09:00Z")
-        .period(300)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_disk_monitor_data()
+            .disk_id("d-1")
+            .start_time("2014-07-23T12:07:00Z")
+            .end_time("2014-07-23T12:09:00Z")
+            .period(300)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Period");
     assert_eq!(v.rule(), Rule::AllowedValues);
 
     // Times are ISO 8601 UTC.
-    let err = client_without_server()
-        .describe_eni_monitor_data()
-        .instance_id("i-1")
-        .start_time("2018/05/21 12:19")
-        .end_time("2018-05-21T12:22:00Z")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_eni_monitor_data()
+            .instance_id("i-1")
+            .start_time("2018/05/21 12:19")
+            .end_time("2018-05-21T12:22:00Z")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "StartTime");
     assert_eq!(v.rule(), Rule::Datetime);
 
     // The range must not end before it starts.
-    let err = client_without_server()
-        .describe_instance_monitor_data()
-        .instance_id("i-1")
-        .start_time("2014-10-30T08:00:00Z")
-        .end_time("2014-10-29T23:00:00Z")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_instance_monitor_data()
+            .instance_id("i-1")
+            .start_time("2014-10-30T08:00:00Z")
+            .end_time("2014-10-29T23:00:00Z")
+            .send()
+            .await,
+    );
     assert_eq!(v.rule(), Rule::TimeRange, "{v}");
 
     // EIP: at most 200 samples; 201 minutes at the 60-second period is one too many, 200 is fine.
@@ -482,15 +482,15 @@ async fn monitor_data_checks_period_times_and_sample_count() {
     assert!(call("2014-10-29T03:20:00Z").as_input().validate().is_ok());
 
     // Instances: at most 400 samples; the period left out counts as its default, 60 seconds.
-    let err = client_without_server()
-        .describe_instance_monitor_data()
-        .instance_id("i-instnace1")
-        .start_time("2014-10-29T23:00:00Z")
-        .end_time("2014-10-30T08:00:00Z")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_instance_monitor_data()
+            .instance_id("i-instnace1")
+            .start_time("2014-10-29T23:00:00Z")
+            .end_time("2014-10-30T08:00:00Z")
+            .send()
+            .await,
+    );
     assert_eq!(v.rule(), Rule::TimeRange, "{v}");
 }
 
@@ -534,13 +534,13 @@ async fn command_inputs_are_checked_before_sending() {
         ),
     ];
     for (parameter, rule, input) in cases {
-        let err = client_without_server()
-            .create_command()
-            .input(input)
-            .send()
-            .await
-            .unwrap_err();
-        let v = err.validation_error().expect("a validation error");
+        let v = refused(
+            client_without_server()
+                .create_command()
+                .input(input)
+                .send()
+                .await,
+        );
         assert_eq!(v.parameter(), parameter, "{v}");
         assert_eq!(v.rule(), rule, "{v}");
     }
@@ -549,76 +549,76 @@ async fn command_inputs_are_checked_before_sending() {
 #[tokio::test]
 async fn invocation_inputs_are_checked_before_sending() {
     // A timed invocation needs a frequency.
-    let err = client_without_server()
-        .invoke_command()
-        .region_id("cn-hangzhou")
-        .instance_id("i-1")
-        .command_id("c-1")
-        .timed(true)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .invoke_command()
+            .region_id("cn-hangzhou")
+            .instance_id("i-1")
+            .command_id("c-1")
+            .timed(true)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Frequency");
     assert_eq!(v.rule(), Rule::RequiredIf);
 
     // At most 20 instances.
     let ids: Vec<String> = (0..21).map(|i| format!("i-{i}")).collect();
-    let err = client_without_server()
-        .invoke_command()
-        .region_id("cn-hangzhou")
-        .set_instance_id(Some(ids.clone()))
-        .command_id("c-1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .invoke_command()
+            .region_id("cn-hangzhou")
+            .set_instance_id(Some(ids.clone()))
+            .command_id("c-1")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InstanceId");
     assert_eq!(v.rule(), Rule::ItemCount);
 
-    let err = client_without_server()
-        .install_cloud_assistant()
-        .region_id("cn-hangzhou")
-        .set_instance_ids(Some(ids))
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .install_cloud_assistant()
+            .region_id("cn-hangzhou")
+            .set_instance_ids(Some(ids))
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InstanceIds");
     assert_eq!(v.rule(), Rule::ItemCount);
 
     // At least one instance to look at.
-    let err = client_without_server()
-        .describe_cloud_assistant_status()
-        .region_id("cn-hangzhou")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_cloud_assistant_status()
+            .region_id("cn-hangzhou")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InstanceId", "{v}");
 
     // Result pages hold at most 20.
-    let err = client_without_server()
-        .describe_invocation_results()
-        .region_id("cn-hangzhou")
-        .invoke_id("t-1")
-        .page_size(21)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_invocation_results()
+            .region_id("cn-hangzhou")
+            .invoke_id("t-1")
+            .page_size(21)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
     assert_eq!(v.rule(), Rule::Range);
 
     // Unknown invocation status.
-    let err = client_without_server()
-        .describe_invocations()
-        .region_id("cn-hangzhou")
-        .invoke_status("Pending")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_invocations()
+            .region_id("cn-hangzhou")
+            .invoke_status("Pending")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InvokeStatus");
     assert_eq!(v.rule(), Rule::EnumValue);
 }

@@ -4,7 +4,7 @@
 //! lists (`Tag.N.Key`, `PrivateIpAddress.N`, `Ipv6Address.N`, `SecurityGroupId.N`,
 //! `NetworkInterfaceId.N`). Bad-input cases prove that validation fails before any network I/O.
 
-use ecs_tests::wire::{assert_sent, client_without_server, sent};
+use ecs_tests::wire::{assert_sent, client_without_server, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -46,16 +46,16 @@ async fn create_network_interface() {
 
 #[tokio::test]
 async fn create_network_interface_rejects_a_name_starting_with_a_digit() {
-    let err = client_without_server()
-        .create_network_interface()
-        .region_id("cn-hangzhou")
-        .v_switch_id("vsw-1")
-        .security_group_id("sg-1")
-        .network_interface_name("1eni")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_network_interface()
+            .region_id("cn-hangzhou")
+            .v_switch_id("vsw-1")
+            .security_group_id("sg-1")
+            .network_interface_name("1eni")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "NetworkInterfaceName");
 }
 
@@ -81,13 +81,13 @@ async fn delete_network_interface() {
 
 #[tokio::test]
 async fn delete_network_interface_requires_the_eni() {
-    let err = client_without_server()
-        .delete_network_interface()
-        .region_id("cn-hangzhou")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .delete_network_interface()
+            .region_id("cn-hangzhou")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "NetworkInterfaceId");
 }
 
@@ -115,14 +115,14 @@ async fn attach_network_interface() {
 
 #[tokio::test]
 async fn attach_network_interface_requires_the_instance() {
-    let err = client_without_server()
-        .attach_network_interface()
-        .region_id("cn-hangzhou")
-        .network_interface_id("eni-1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .attach_network_interface()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-1")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InstanceId");
 }
 
@@ -150,14 +150,14 @@ async fn detach_network_interface() {
 
 #[tokio::test]
 async fn detach_network_interface_requires_the_region() {
-    let err = client_without_server()
-        .detach_network_interface()
-        .network_interface_id("eni-1")
-        .instance_id("i-1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .detach_network_interface()
+            .network_interface_id("eni-1")
+            .instance_id("i-1")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "RegionId");
 }
 
@@ -224,14 +224,14 @@ async fn describe_network_interfaces() {
 
 #[tokio::test]
 async fn describe_network_interfaces_rejects_a_page_size_over_100() {
-    let err = client_without_server()
-        .describe_network_interfaces()
-        .region_id("cn-hangzhou")
-        .page_size(101)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_network_interfaces()
+            .region_id("cn-hangzhou")
+            .page_size(101)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
 }
 
@@ -278,15 +278,15 @@ async fn modify_network_interface_attribute() {
 
 #[tokio::test]
 async fn modify_network_interface_attribute_rejects_an_http_description() {
-    let err = client_without_server()
-        .modify_network_interface_attribute()
-        .region_id("cn-hangzhou")
-        .network_interface_id("eni-1")
-        .description("https://example.com")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_network_interface_attribute()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-1")
+            .description("https://example.com")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Description");
 }
 
@@ -388,14 +388,14 @@ async fn unassign_private_ip_addresses() {
 
 #[tokio::test]
 async fn unassign_private_ip_addresses_requires_an_address() {
-    let err = client_without_server()
-        .unassign_private_ip_addresses()
-        .region_id("cn-hangzhou")
-        .network_interface_id("eni-1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .unassign_private_ip_addresses()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-1")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PrivateIpAddress");
 }
 
@@ -437,16 +437,16 @@ async fn assign_ipv6_addresses_rejects_an_address_and_a_count() {
 
 #[tokio::test]
 async fn assign_ipv6_addresses_rejects_a_second_address() {
-    let err = client_without_server()
-        .assign_ipv6_addresses()
-        .region_id("cn-hangzhou")
-        .network_interface_id("eni-test")
-        .ipv6_address("2001:db8::1")
-        .ipv6_address("2001:db8::2")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .assign_ipv6_addresses()
+            .region_id("cn-hangzhou")
+            .network_interface_id("eni-test")
+            .ipv6_address("2001:db8::1")
+            .ipv6_address("2001:db8::2")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Ipv6Address");
 }
 
@@ -476,13 +476,13 @@ async fn unassign_ipv6_addresses() {
 
 #[tokio::test]
 async fn unassign_ipv6_addresses_requires_the_eni() {
-    let err = client_without_server()
-        .unassign_ipv6_addresses()
-        .region_id("cn-hangzhou")
-        .ipv6_address("2001:db8::1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .unassign_ipv6_addresses()
+            .region_id("cn-hangzhou")
+            .ipv6_address("2001:db8::1")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "NetworkInterfaceId");
 }

@@ -3,7 +3,7 @@
 //! from the documents' parameter tables and request examples (list encodings included), plus
 //! bad-input cases that must fail validation before any network I/O.
 
-use ecs_tests::wire::{assert_sent, client_without_server, sent};
+use ecs_tests::wire::{assert_sent, client_without_server, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -44,14 +44,14 @@ async fn create_security_group() {
 
 #[tokio::test]
 async fn create_security_group_rejects_a_name_starting_with_a_digit() {
-    let err = client_without_server()
-        .create_security_group()
-        .region_id("cn-hangzhou")
-        .security_group_name("1group")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_security_group()
+            .region_id("cn-hangzhou")
+            .security_group_name("1group")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "SecurityGroupName");
 }
 
@@ -91,17 +91,17 @@ async fn authorize_security_group() {
 
 #[tokio::test]
 async fn authorize_security_group_rejects_a_port_range_for_icmp() {
-    let err = client_without_server()
-        .authorize_security_group()
-        .region_id("cn-hangzhou")
-        .security_group_id("sg-1")
-        .source_cidr_ip("0.0.0.0/0")
-        .ip_protocol("icmp")
-        .port_range("1/200")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .authorize_security_group()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1")
+            .source_cidr_ip("0.0.0.0/0")
+            .ip_protocol("icmp")
+            .port_range("1/200")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PortRange");
 }
 
@@ -165,15 +165,15 @@ async fn describe_security_group_attribute() {
 
 #[tokio::test]
 async fn describe_security_group_attribute_rejects_an_unknown_direction() {
-    let err = client_without_server()
-        .describe_security_group_attribute()
-        .region_id("cn-hangzhou")
-        .security_group_id("sg-1")
-        .direction("inbound")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_security_group_attribute()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1")
+            .direction("inbound")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Direction");
 }
 
@@ -210,14 +210,14 @@ async fn describe_security_groups() {
 
 #[tokio::test]
 async fn describe_security_groups_rejects_a_page_size_over_50() {
-    let err = client_without_server()
-        .describe_security_groups()
-        .region_id("cn-hangzhou")
-        .page_size(51)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_security_groups()
+            .region_id("cn-hangzhou")
+            .page_size(51)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
 }
 
@@ -282,15 +282,15 @@ async fn modify_security_group_attribute() {
 
 #[tokio::test]
 async fn modify_security_group_attribute_rejects_a_url_description() {
-    let err = client_without_server()
-        .modify_security_group_attribute()
-        .region_id("cn-hangzhou")
-        .security_group_id("sg-1")
-        .description("https://example.com")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_security_group_attribute()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1")
+            .description("https://example.com")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Description");
 }
 
@@ -318,14 +318,14 @@ async fn modify_security_group_policy() {
 
 #[tokio::test]
 async fn modify_security_group_policy_requires_a_policy() {
-    let err = client_without_server()
-        .modify_security_group_policy()
-        .region_id("cn-hangzhou")
-        .security_group_id("sg-1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_security_group_policy()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InnerAccessPolicy");
 }
 
@@ -351,13 +351,13 @@ async fn join_security_group() {
 
 #[tokio::test]
 async fn join_security_group_requires_a_group() {
-    let err = client_without_server()
-        .join_security_group()
-        .instance_id("i-1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .join_security_group()
+            .instance_id("i-1")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "SecurityGroupId");
 }
 
@@ -383,13 +383,13 @@ async fn leave_security_group() {
 
 #[tokio::test]
 async fn leave_security_group_requires_an_instance() {
-    let err = client_without_server()
-        .leave_security_group()
-        .security_group_id("sg-1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .leave_security_group()
+            .security_group_id("sg-1")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InstanceId");
 }
 
@@ -449,18 +449,18 @@ async fn authorize_security_group_egress_rejects_both_ipv4_and_ipv6_destinations
 
 #[tokio::test]
 async fn authorize_security_group_egress_rejects_a_source_port_range_for_gre() {
-    let err = client_without_server()
-        .authorize_security_group_egress()
-        .region_id("cn-hangzhou")
-        .security_group_id("sg-1")
-        .ip_protocol("gre")
-        .port_range("-1/-1")
-        .source_port_range("80/80")
-        .dest_cidr_ip("10.0.0.0/8")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .authorize_security_group_egress()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1")
+            .ip_protocol("gre")
+            .port_range("-1/-1")
+            .source_port_range("80/80")
+            .dest_cidr_ip("10.0.0.0/8")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "SourcePortRange");
 }
 
@@ -496,18 +496,18 @@ async fn revoke_security_group() {
 
 #[tokio::test]
 async fn revoke_security_group_rejects_a_priority_over_100() {
-    let err = client_without_server()
-        .revoke_security_group()
-        .region_id("cn-hangzhou")
-        .security_group_id("sg-1")
-        .source_cidr_ip("10.0.0.0/8")
-        .ip_protocol("tcp")
-        .port_range("22/22")
-        .priority(101)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .revoke_security_group()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1")
+            .source_cidr_ip("10.0.0.0/8")
+            .ip_protocol("tcp")
+            .port_range("22/22")
+            .priority(101)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Priority");
 }
 
@@ -591,18 +591,18 @@ async fn modify_security_group_rule() {
 
 #[tokio::test]
 async fn modify_security_group_rule_rejects_a_too_long_description() {
-    let err = client_without_server()
-        .modify_security_group_rule()
-        .region_id("cn-hangzhou")
-        .security_group_id("sg-1")
-        .source_cidr_ip("10.0.0.0/8")
-        .ip_protocol("tcp")
-        .port_range("80/80")
-        .description("x".repeat(513))
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_security_group_rule()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1")
+            .source_cidr_ip("10.0.0.0/8")
+            .ip_protocol("tcp")
+            .port_range("80/80")
+            .description("x".repeat(513))
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Description");
 }
 

@@ -6,7 +6,7 @@
 //! the end are rejected before anything is sent.
 
 use ecs_runtime::validate::Rule;
-use ecs_tests::wire::{assert_sent, client_without_server, sent};
+use ecs_tests::wire::{assert_sent, client_without_server, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -542,73 +542,73 @@ async fn auto_snapshot_policy_lists_items_and_retention_are_checked() {
         ),
     ];
     for (parameter, input) in cases {
-        let err = client_without_server()
-            .create_auto_snapshot_policy()
-            .input(input)
-            .send()
-            .await
-            .unwrap_err();
-        let v = err.validation_error().expect("a validation error");
+        let v = refused(
+            client_without_server()
+                .create_auto_snapshot_policy()
+                .input(input)
+                .send()
+                .await,
+        );
         assert!(v.parameter().starts_with(parameter), "{parameter}: {v}");
     }
 
     // ApplyAutoSnapshotPolicy needs at least one disk.
-    let err = client_without_server()
-        .apply_auto_snapshot_policy()
-        .region_id("cn-hangzhou")
-        .auto_snapshot_policy_id("p-1")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .apply_auto_snapshot_policy()
+            .region_id("cn-hangzhou")
+            .auto_snapshot_policy_id("p-1")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "diskIds", "{v}");
 }
 
 #[tokio::test]
 async fn snapshot_names_enums_and_page_sizes_are_checked() {
     // Snapshot names may not start with "auto" (reserved for automatic snapshots).
-    let err = client_without_server()
-        .create_snapshot()
-        .disk_id("d-1")
-        .snapshot_name("auto-nightly")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_snapshot()
+            .disk_id("d-1")
+            .snapshot_name("auto-nightly")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "SnapshotName");
     assert_eq!(v.rule(), Rule::ForbiddenPrefix);
 
-    let err = client_without_server()
-        .describe_snapshots()
-        .region_id("cn-hangzhou")
-        .snapshot_type("manual")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_snapshots()
+            .region_id("cn-hangzhou")
+            .snapshot_type("manual")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "SnapshotType");
     assert_eq!(v.rule(), Rule::EnumValue);
 
-    let err = client_without_server()
-        .describe_auto_snapshot_policy_ex()
-        .region_id("cn-hangzhou")
-        .page_size(51)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_auto_snapshot_policy_ex()
+            .region_id("cn-hangzhou")
+            .page_size(51)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
     assert_eq!(v.rule(), Rule::Range);
 
     let ids: Vec<String> = (0..101).map(|i| format!("s-{i}")).collect();
-    let err = client_without_server()
-        .describe_snapshots()
-        .region_id("cn-hangzhou")
-        .set_snapshot_ids(Some(ids))
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_snapshots()
+            .region_id("cn-hangzhou")
+            .set_snapshot_ids(Some(ids))
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "SnapshotIds");
     assert_eq!(v.rule(), Rule::ItemCount);
 }
@@ -619,109 +619,109 @@ async fn event_inputs_are_checked_before_sending() {
     use ecs_client::describe_instance_history_events::NotBefore;
 
     // A simulated event needs a known type and an ISO 8601 UTC time.
-    let err = client_without_server()
-        .create_simulated_system_events()
-        .region_id("cn-hangzhou")
-        .instance_id("i-1")
-        .event_type("InstanceExpiration.Stop")
-        .not_before("2018-12-01T06:32:31Z")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_simulated_system_events()
+            .region_id("cn-hangzhou")
+            .instance_id("i-1")
+            .event_type("InstanceExpiration.Stop")
+            .not_before("2018-12-01T06:32:31Z")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "EventType");
     assert_eq!(v.rule(), Rule::EnumValue);
 
-    let err = client_without_server()
-        .create_simulated_system_events()
-        .region_id("cn-hangzhou")
-        .instance_id("i-1")
-        .event_type("SystemMaintenance.Reboot")
-        .not_before("2018-12-01 06:32:31")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_simulated_system_events()
+            .region_id("cn-hangzhou")
+            .instance_id("i-1")
+            .event_type("SystemMaintenance.Reboot")
+            .not_before("2018-12-01 06:32:31")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "NotBefore");
     assert_eq!(v.rule(), Rule::Datetime);
 
     // Instance IDs: at least one.
-    let err = client_without_server()
-        .create_simulated_system_events()
-        .region_id("cn-hangzhou")
-        .event_type("SystemMaintenance.Reboot")
-        .not_before("2018-12-01T06:32:31Z")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_simulated_system_events()
+            .region_id("cn-hangzhou")
+            .event_type("SystemMaintenance.Reboot")
+            .not_before("2018-12-01T06:32:31Z")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "InstanceId", "{v}");
 
     // At most 100 event IDs to cancel.
     let ids: Vec<String> = (0..101).map(|i| format!("e-{i}")).collect();
-    let err = client_without_server()
-        .cancel_simulated_system_events()
-        .region_id("cn-hangzhou")
-        .set_event_id(Some(ids))
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .cancel_simulated_system_events()
+            .region_id("cn-hangzhou")
+            .set_event_id(Some(ids))
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "EventId");
     assert_eq!(v.rule(), Rule::ItemCount);
 
     // Time ranges must not end before they start.
-    let err = client_without_server()
-        .describe_disks_full_status()
-        .region_id("cn-hangzhou")
-        .event_time(
-            EventTime::new()
-                .start("2018-05-08T02:43:10Z")
-                .end("2018-05-06T02:43:10Z"),
-        )
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_disks_full_status()
+            .region_id("cn-hangzhou")
+            .event_time(
+                EventTime::new()
+                    .start("2018-05-08T02:43:10Z")
+                    .end("2018-05-06T02:43:10Z"),
+            )
+            .send()
+            .await,
+    );
     assert!(v.parameter().starts_with("EventTime"), "{v}");
     assert_eq!(v.rule(), Rule::TimeRange);
 
-    let err = client_without_server()
-        .describe_instance_history_events()
-        .region_id("cn-hangzhou")
-        .not_before(
-            NotBefore::new()
-                .start("2017-12-01T00:00:00Z")
-                .end("2017-11-30T00:00:00Z"),
-        )
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_instance_history_events()
+            .region_id("cn-hangzhou")
+            .not_before(
+                NotBefore::new()
+                    .start("2017-12-01T00:00:00Z")
+                    .end("2017-11-30T00:00:00Z"),
+            )
+            .send()
+            .await,
+    );
     assert!(v.parameter().starts_with("NotBefore"), "{v}");
     assert_eq!(v.rule(), Rule::TimeRange);
 
     // Cycle statuses: at most 6, each a known value.
-    let err = client_without_server()
-        .describe_instance_history_events()
-        .region_id("cn-hangzhou")
-        .instance_event_cycle_status("Pending")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_instance_history_events()
+            .region_id("cn-hangzhou")
+            .instance_event_cycle_status("Pending")
+            .send()
+            .await,
+    );
     assert!(v.parameter().starts_with("InstanceEventCycleStatus"), "{v}");
     assert_eq!(v.rule(), Rule::EnumValue);
 
     // DescribeInstancesFullStatus accepts only three lifecycle states.
-    let err = client_without_server()
-        .describe_instances_full_status()
-        .region_id("cn-hangzhou")
-        .status("Stopping")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_instances_full_status()
+            .region_id("cn-hangzhou")
+            .status("Stopping")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Status");
     assert_eq!(v.rule(), Rule::EnumValue);
 }

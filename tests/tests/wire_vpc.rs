@@ -4,7 +4,7 @@
 //! examples (repaired where the examples name the wrong parameter). Each API with constraints
 //! also gets a bad-input case proving validation fails before any network I/O.
 
-use ecs_tests::wire::{assert_sent, client_without_server, sent};
+use ecs_tests::wire::{assert_sent, client_without_server, refused, sent};
 
 const OK: &str = r#"{"RequestId":"r-1"}"#;
 
@@ -34,14 +34,14 @@ async fn describe_vpcs() {
 
 #[tokio::test]
 async fn describe_vpcs_rejects_a_page_size_above_50() {
-    let err = client_without_server()
-        .describe_vpcs()
-        .region_id("cn-beijing")
-        .page_size(51)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_vpcs()
+            .region_id("cn-beijing")
+            .page_size(51)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
 }
 
@@ -74,27 +74,27 @@ async fn create_vpc() {
 
 #[tokio::test]
 async fn create_vpc_rejects_a_cidr_block_outside_the_private_ranges() {
-    let err = client_without_server()
-        .create_vpc()
-        .region_id("cn-beijing")
-        .cidr_block("10.0.0.0/8")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_vpc()
+            .region_id("cn-beijing")
+            .cidr_block("10.0.0.0/8")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "CidrBlock");
 }
 
 #[tokio::test]
 async fn create_vpc_rejects_a_name_starting_with_a_digit() {
-    let err = client_without_server()
-        .create_vpc()
-        .region_id("cn-beijing")
-        .vpc_name("1vpc")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_vpc()
+            .region_id("cn-beijing")
+            .vpc_name("1vpc")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "VpcName");
 }
 
@@ -109,12 +109,7 @@ async fn delete_vpc() {
 
 #[tokio::test]
 async fn delete_vpc_rejects_a_missing_vpc_id() {
-    let err = client_without_server()
-        .delete_vpc()
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(client_without_server().delete_vpc().send().await);
     assert_eq!(v.parameter(), "VpcId");
 }
 
@@ -142,14 +137,14 @@ async fn modify_vpc_attribute() {
 
 #[tokio::test]
 async fn modify_vpc_attribute_rejects_a_description_starting_with_http() {
-    let err = client_without_server()
-        .modify_vpc_attribute()
-        .vpc_id("vpc-257gq642n")
-        .description("https://example.com")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_vpc_attribute()
+            .vpc_id("vpc-257gq642n")
+            .description("https://example.com")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "Description");
 }
 
@@ -179,14 +174,14 @@ async fn describe_v_routers() {
 
 #[tokio::test]
 async fn describe_v_routers_rejects_page_number_zero() {
-    let err = client_without_server()
-        .describe_v_routers()
-        .region_id("cn-beijing")
-        .page_number(0)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_v_routers()
+            .region_id("cn-beijing")
+            .page_number(0)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageNumber");
 }
 
@@ -214,14 +209,14 @@ async fn modify_v_router_attribute() {
 
 #[tokio::test]
 async fn modify_v_router_attribute_rejects_a_one_character_name() {
-    let err = client_without_server()
-        .modify_v_router_attribute()
-        .v_router_id("vrt-25bezkd03")
-        .v_router_name("V")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_v_router_attribute()
+            .v_router_id("vrt-25bezkd03")
+            .v_router_name("V")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "VRouterName");
 }
 
@@ -258,15 +253,15 @@ async fn create_v_switch() {
 
 #[tokio::test]
 async fn create_v_switch_rejects_a_mask_longer_than_24_bits() {
-    let err = client_without_server()
-        .create_v_switch()
-        .zone_id("cn-beijing-a")
-        .cidr_block("172.16.1.0/28")
-        .vpc_id("vpc-257gq642n")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_v_switch()
+            .zone_id("cn-beijing-a")
+            .cidr_block("172.16.1.0/28")
+            .vpc_id("vpc-257gq642n")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "CidrBlock");
 }
 
@@ -284,12 +279,7 @@ async fn delete_v_switch() {
 
 #[tokio::test]
 async fn delete_v_switch_rejects_a_missing_v_switch_id() {
-    let err = client_without_server()
-        .delete_v_switch()
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(client_without_server().delete_v_switch().send().await);
     assert_eq!(v.parameter(), "VSwitchId");
 }
 
@@ -319,13 +309,13 @@ async fn describe_v_switches() {
 
 #[tokio::test]
 async fn describe_v_switches_rejects_a_missing_vpc_id() {
-    let err = client_without_server()
-        .describe_v_switches()
-        .zone_id("cn-beijing-a")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_v_switches()
+            .zone_id("cn-beijing-a")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "VpcId");
 }
 
@@ -353,14 +343,14 @@ async fn modify_v_switch_attribute() {
 
 #[tokio::test]
 async fn modify_v_switch_attribute_rejects_a_name_with_a_dot() {
-    let err = client_without_server()
-        .modify_v_switch_attribute()
-        .v_switch_id("vsw-25b7pv15t")
-        .v_switch_name("web.tier")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .modify_v_switch_attribute()
+            .v_switch_id("vsw-25b7pv15t")
+            .v_switch_name("web.tier")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "VSwitchName");
 }
 
@@ -392,30 +382,30 @@ async fn create_route_entry() {
 
 #[tokio::test]
 async fn create_route_entry_rejects_an_unknown_next_hop_type() {
-    let err = client_without_server()
-        .create_route_entry()
-        .route_table_id("vtb-25vtxl5ct")
-        .destination_cidr_block("192.168.10.1")
-        .next_hop_id("i-25skktp4")
-        .next_hop_type("Gateway")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_route_entry()
+            .route_table_id("vtb-25vtxl5ct")
+            .destination_cidr_block("192.168.10.1")
+            .next_hop_id("i-25skktp4")
+            .next_hop_type("Gateway")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "NextHopType");
 }
 
 #[tokio::test]
 async fn create_route_entry_rejects_a_malformed_destination() {
-    let err = client_without_server()
-        .create_route_entry()
-        .route_table_id("vtb-25vtxl5ct")
-        .destination_cidr_block("192.168.10.0/33")
-        .next_hop_id("i-25skktp4")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .create_route_entry()
+            .route_table_id("vtb-25vtxl5ct")
+            .destination_cidr_block("192.168.10.0/33")
+            .next_hop_id("i-25skktp4")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "DestinationCidrBlock");
 }
 
@@ -443,14 +433,14 @@ async fn delete_route_entry() {
 
 #[tokio::test]
 async fn delete_route_entry_rejects_a_missing_next_hop() {
-    let err = client_without_server()
-        .delete_route_entry()
-        .route_table_id("vtb-25vtxl5ct")
-        .destination_cidr_block("192.168.1.0/24")
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .delete_route_entry()
+            .route_table_id("vtb-25vtxl5ct")
+            .destination_cidr_block("192.168.1.0/24")
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "NextHopId");
 }
 
@@ -478,13 +468,13 @@ async fn describe_route_tables() {
 
 #[tokio::test]
 async fn describe_route_tables_rejects_a_page_size_of_zero() {
-    let err = client_without_server()
-        .describe_route_tables()
-        .v_router_id("vrt-25u5f8u2q")
-        .page_size(0)
-        .send()
-        .await
-        .unwrap_err();
-    let v = err.validation_error().expect("a validation error");
+    let v = refused(
+        client_without_server()
+            .describe_route_tables()
+            .v_router_id("vrt-25u5f8u2q")
+            .page_size(0)
+            .send()
+            .await,
+    );
     assert_eq!(v.parameter(), "PageSize");
 }
