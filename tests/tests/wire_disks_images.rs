@@ -778,10 +778,11 @@ async fn image_inputs_are_checked_before_sending() {
     assert_eq!(v.parameter(), "OssPrefix");
     assert_eq!(v.rule(), Rule::Pattern);
 
-    // Image names may not contain http:// anywhere (the pattern, checked first, already rules
-    // out `/`), nor start with aliyun.
+    // Image names may not contain http:// anywhere nor start with aliyun; these named rules
+    // are checked before the character pattern, so the error says which one was broken.
     for (name, rule) in [
-        ("mine-http://x", Rule::Pattern),
+        ("mine-http://x", Rule::ForbiddenSubstring),
+        ("mine/x", Rule::Pattern),
         ("aliyun-image", Rule::ForbiddenPrefix),
     ] {
         let v = refused(

@@ -92,6 +92,16 @@ fn scalar_checks(
                 let (min, max) = (usize_opt(c.min_length), usize_opt(c.max_length));
                 out.push(quote!(v.length(#name, #value, #min, #max)?;));
             }
+            // The named rules first: "must not start with http://" says more than a pattern
+            // that happens to reject the `/`.
+            if !c.forbidden_prefixes.is_empty() {
+                let list = &c.forbidden_prefixes;
+                out.push(quote!(v.forbidden_prefixes(#name, #value, &[#(#list),*])?;));
+            }
+            if !c.forbidden_substrings.is_empty() {
+                let list = &c.forbidden_substrings;
+                out.push(quote!(v.forbidden_substrings(#name, #value, &[#(#list),*])?;));
+            }
             if let Some(pattern) = &c.pattern {
                 let desc = c
                     .pattern_description
@@ -102,14 +112,6 @@ fn scalar_checks(
                         std::sync::LazyLock::new(|| regex::Regex::new(#pattern).expect("ecs-gen lint compiled this pattern"));
                     v.pattern(#name, #value, &PATTERN, #desc)?;
                 });
-            }
-            if !c.forbidden_prefixes.is_empty() {
-                let list = &c.forbidden_prefixes;
-                out.push(quote!(v.forbidden_prefixes(#name, #value, &[#(#list),*])?;));
-            }
-            if !c.forbidden_substrings.is_empty() {
-                let list = &c.forbidden_substrings;
-                out.push(quote!(v.forbidden_substrings(#name, #value, &[#(#list),*])?;));
             }
             if let Some(n) = c.min_char_classes {
                 let n = proc_macro2::Literal::usize_unsuffixed(usize::from(n));
