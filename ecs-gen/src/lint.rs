@@ -1047,8 +1047,11 @@ fn lint_rules(ctx: &mut Ctx<'_>, rules: &[RawRule], scope: &[RawParam], path: &s
                     ctx.err(
                         line,
                         &rpath,
-                        "`time_range` takes `params`, `step` and `max` only",
+                        "`time_range` takes `params`, `step`, `max` and `max_span_seconds` only",
                     );
+                }
+                if r.max_span_seconds == Some(0) {
+                    ctx.err(line, &rpath, "`max_span_seconds` must be positive");
                 }
             }
             "mutually_exclusive" | "exactly_one_of" | "at_least_one_of" => {

@@ -262,6 +262,8 @@ pub struct Rule {
     pub pattern_description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_span_seconds: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -605,6 +607,7 @@ fn rule(r: &RawRule) -> Rule {
         pattern: r.pattern.clone(),
         pattern_description: r.pattern_description.clone(),
         step: r.step.clone(),
+        max_span_seconds: r.max_span_seconds,
     }
 }
 

@@ -287,6 +287,9 @@ pub struct RawRule {
     /// `time_range`: the integer parameter giving the seconds per sample.
     #[serde(default)]
     pub step: Option<String>,
+    /// `time_range`: the longest allowed span from start to end, in seconds.
+    #[serde(default)]
+    pub max_span_seconds: Option<u64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -342,6 +342,28 @@ impl<'a> Validator<'a> {
         Ok(())
     }
 
+    /// A time range (two `YYYY-MM-DDThh:mm:ssZ` parameters) must not span more than
+    /// `max_seconds` (DescribeSpotPriceHistory: 30 days).
+    pub fn time_span(&self, start: (&str, &str), end: (&str, &str), max_seconds: i64) -> Checked {
+        let (Some(from), Some(to)) = (parse_utc(start.1), parse_utc(end.1)) else {
+            return Ok(());
+        };
+        if to - from > max_seconds {
+            let detail = if max_seconds % 86_400 == 0 {
+                format!("may span at most {} days", max_seconds / 86_400)
+            } else {
+                format!("may span at most {max_seconds} s")
+            };
+            return self.fail(
+                &format!("{}, {}", start.0, end.0),
+                Rule::TimeRange,
+                Some(format!("{} .. {}", start.1, end.1)),
+                detail,
+            );
+        }
+        Ok(())
+    }
+
     /// A string must mix at least `min` of the four classes: ASCII upper-case letters, ASCII
     /// lower-case letters, ASCII digits and any other character (passwords).
     pub fn char_classes(&self, name: &str, value: &str, min: usize) -> Checked {
@@ -568,6 +590,20 @@ fn is_utc_datetime(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_span_caps_the_distance_between_two_times() {
+        let v = Validator::new("DescribeSpotPriceHistory");
+        let start = ("StartTime", "2017-08-01T00:00:00Z");
+        assert!(v
+            .time_span(start, ("EndTime", "2017-08-31T00:00:00Z"), 2_592_000)
+            .is_ok());
+        let err = v
+            .time_span(start, ("EndTime", "2017-08-31T00:00:01Z"), 2_592_000)
+            .unwrap_err();
+        assert_eq!(err.rule(), Rule::TimeRange);
+        assert!(err.to_string().contains("at most 30 days"), "{err}");
+    }
 
     #[test]
     fn range_error_names_api_parameter_rule_and_value() {

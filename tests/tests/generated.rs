@@ -39,6 +39,7 @@ fn fixture_spec_covering_every_feature() {
         "v.at_least_one_of(",
         "v.forbidden_if(",
         "v.when(\"PeriodUnit is Week\")",
+        "v.time_span(",
         "ecs_runtime::wire::json_array(",
         "ecs_runtime::wire::comma_list(",
         "format!(\"DataDisk.{}\", index + 1)",

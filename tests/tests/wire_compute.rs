@@ -1278,3 +1278,21 @@ async fn create_instance_needs_exactly_one_image_source() {
     );
     assert_eq!(v.rule(), ecs_runtime::validate::Rule::ExactlyOneOf, "{v}");
 }
+
+#[tokio::test]
+async fn spot_price_history_window_is_at_most_30_days() {
+    let v = refused(
+        ecs_tests::wire::client_without_server()
+            .describe_spot_price_history()
+            .region_id("cn-hangzhou")
+            .zone_id("cn-hangzhou-c")
+            .network_type("vpc")
+            .instance_type("ecs.t1.xsmall")
+            .start_time("2017-08-01T00:00:00Z")
+            .end_time("2017-09-01T00:00:00Z")
+            .send()
+            .await,
+    );
+    assert_eq!(v.rule(), ecs_runtime::validate::Rule::TimeRange);
+    assert!(v.to_string().contains("30 days"), "{v}");
+}

@@ -34,6 +34,16 @@ pub fn rules_doc(rules: &[Rule]) -> String {
                     _ => format!("`{param}` is further constrained when {cond}"),
                 }
             }
+            "time_range" if r.max_span_seconds.is_some() => {
+                let span = r.max_span_seconds.unwrap_or_default();
+                let span = if span % 86_400 == 0 {
+                    format!("{} days", span / 86_400)
+                } else {
+                    format!("{span} s")
+                };
+                let params: Vec<String> = r.params.iter().map(|p| format!("`{p}`")).collect();
+                format!("time range: {} (at most {span} apart)", params.join(" .. "))
+            }
             kind => format!(
                 "{}: {}",
                 kind.replace('_', " "),
@@ -416,9 +426,14 @@ fn rule_check(scope: &[Param], r: &Rule) -> TokenStream {
                 }
                 _ => quote!(None),
             };
+            let span = r.max_span_seconds.map(|max| {
+                let max = proc_macro2::Literal::i64_unsuffixed(max as i64);
+                quote!(v.time_span((#start, start), (#end, end), #max)?;)
+            });
             quote! {
                 if let (Some(start), Some(end)) = (#sa, #ea) {
                     v.time_range((#start, start), (#end, end), #limit)?;
+                    #span
                 }
             }
         }
