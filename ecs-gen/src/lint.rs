@@ -614,6 +614,13 @@ fn lint_param(ctx: &mut Ctx<'_>, p: &RawParam, path: &str, line: Option<usize>, 
             );
         }
     }
+    if p.max_decimals.is_some() && ty != "float" {
+        ctx.err(
+            line,
+            path,
+            format!("`max_decimals` applies to floats, not `{ty}`"),
+        );
+    }
     if p.allowed.is_some() && !matches!(ty, "integer" | "long") {
         ctx.err(
             line,

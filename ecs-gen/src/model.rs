@@ -188,6 +188,9 @@ pub struct Constraints {
     pub min_char_classes: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed: Option<Vec<i64>>,
+    /// Floats: at most this many digits after the decimal point.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_decimals: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -218,6 +221,7 @@ impl Constraints {
         );
         add("character classes", self.min_char_classes.is_some());
         add("allowed values", self.allowed.is_some());
+        add("decimals", self.max_decimals.is_some());
         add("format", self.format.is_some());
         add(
             "item count",
@@ -758,6 +762,7 @@ impl Builder<'_> {
                 forbidden_substrings: p.forbidden_substrings.clone(),
                 min_char_classes: p.min_char_classes,
                 allowed: p.allowed.clone(),
+                max_decimals: p.max_decimals,
                 format: p.format.clone(),
                 max_decoded_bytes: p.max_decoded_bytes,
                 min_items: p.min_items,

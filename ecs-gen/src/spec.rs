@@ -178,6 +178,9 @@ pub struct RawParam {
     pub min_char_classes: Option<u8>,
     #[serde(default)]
     pub allowed: Option<Vec<i64>>,
+    /// Floats: at most this many digits after the decimal point.
+    #[serde(default)]
+    pub max_decimals: Option<u8>,
     #[serde(default)]
     pub values: Option<Vec<RawEnumValue>>,
     #[serde(default)]

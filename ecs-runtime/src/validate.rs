@@ -21,6 +21,8 @@ pub enum Rule {
     Range,
     /// A number is not one of the allowed values.
     AllowedValues,
+    /// A number has more decimal places than allowed.
+    Decimals,
     /// A string is shorter or longer than allowed.
     Length,
     /// A string does not match the documented pattern.
@@ -60,6 +62,7 @@ impl Rule {
             Rule::Required => "required",
             Rule::Range => "range",
             Rule::AllowedValues => "allowed values",
+            Rule::Decimals => "decimal places",
             Rule::Length => "length",
             Rule::Pattern => "pattern",
             Rule::ForbiddenPrefix => "forbidden prefix",
@@ -342,6 +345,22 @@ impl<'a> Validator<'a> {
         Ok(())
     }
 
+    /// A number must have at most `max` digits after the decimal point, as sent on the wire
+    /// (its shortest decimal form: SpotPriceLimit takes at most 3).
+    pub fn decimals(&self, name: &str, value: f64, max: usize) -> Checked {
+        let text = value.to_string();
+        let decimals = text.split_once('.').map_or(0, |(_, frac)| frac.len());
+        if decimals > max {
+            return self.fail(
+                name,
+                Rule::Decimals,
+                Some(text),
+                format!("may have at most {max} decimal places"),
+            );
+        }
+        Ok(())
+    }
+
     /// A time range (two `YYYY-MM-DDThh:mm:ssZ` parameters) must not span more than
     /// `max_seconds` (DescribeSpotPriceHistory: 30 days).
     pub fn time_span(&self, start: (&str, &str), end: (&str, &str), max_seconds: i64) -> Checked {
@@ -590,6 +609,16 @@ fn is_utc_datetime(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_count_the_digits_sent() {
+        let v = Validator::new("RunInstances");
+        assert!(v.decimals("SpotPriceLimit", 0.034, 3).is_ok());
+        assert!(v.decimals("SpotPriceLimit", 2.0, 3).is_ok());
+        let err = v.decimals("SpotPriceLimit", 0.0345, 3).unwrap_err();
+        assert_eq!(err.rule(), Rule::Decimals);
+        assert_eq!(err.value(), Some("0.0345"));
+    }
 
     #[test]
     fn time_span_caps_the_distance_between_two_times() {

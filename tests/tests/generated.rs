@@ -40,6 +40,7 @@ fn fixture_spec_covering_every_feature() {
         "v.forbidden_if(",
         "v.when(\"PeriodUnit is Week\")",
         "v.time_span(",
+        "v.decimals(",
         "ecs_runtime::wire::json_array(",
         "ecs_runtime::wire::comma_list(",
         "format!(\"DataDisk.{}\", index + 1)",

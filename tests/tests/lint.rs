@@ -74,6 +74,10 @@ lint_fixture!(
 );
 lint_fixture!(client_token_missing, "there is no ClientToken parameter");
 lint_fixture!(time_span_zero, "`max_span_seconds` must be positive");
+lint_fixture!(
+    decimals_on_integer,
+    "`max_decimals` applies to floats, not `integer`"
+);
 lint_fixture!(bad_example, "is not a wire name of this API");
 lint_fixture!(yaml_syntax, "spec/apis/demo/Fixture.yaml:");
 

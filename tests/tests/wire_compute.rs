@@ -1296,3 +1296,33 @@ async fn spot_price_history_window_is_at_most_30_days() {
     assert_eq!(v.rule(), ecs_runtime::validate::Rule::TimeRange);
     assert!(v.to_string().contains("30 days"), "{v}");
 }
+
+#[tokio::test]
+async fn spot_price_limit_takes_at_most_three_decimals() {
+    let run = || {
+        ecs_tests::wire::client_without_server()
+            .run_instances()
+            .region_id("cn-hangzhou")
+            .image_id("m-1")
+            .instance_type("ecs.g7.large")
+            .security_group_id("sg-1")
+            .spot_strategy("SpotWithPriceLimit")
+    };
+    let v = refused(run().spot_price_limit(0.0345).send().await);
+    assert_eq!(v.parameter(), "SpotPriceLimit");
+    assert_eq!(v.rule(), ecs_runtime::validate::Rule::Decimals);
+    let s = sent(r#"{"RequestId":"r-1"}"#, async |c| {
+        c.run_instances()
+            .region_id("cn-hangzhou")
+            .image_id("m-1")
+            .instance_type("ecs.g7.large")
+            .security_group_id("sg-1")
+            .spot_strategy("SpotWithPriceLimit")
+            .spot_price_limit(0.034)
+            .client_token("t-1")
+            .send()
+            .await
+    })
+    .await;
+    assert_eq!(s.params["SpotPriceLimit"], "0.034");
+}

@@ -121,6 +121,9 @@ pub fn param_doc(p: &Param, request: bool) -> TokenStream {
             (None, Some(b)) => facts.push(format!("Maximum: {}", num(b))),
             _ => {}
         }
+        if let Some(n) = c.max_decimals {
+            facts.push(format!("At most {n} decimal places"));
+        }
         if let Some(a) = &c.allowed {
             let list: Vec<String> = a.iter().map(i64::to_string).collect();
             facts.push(format!("One of: {}", list.join(", ")));

@@ -165,6 +165,10 @@ fn scalar_checks(
             let (min, max) = (float(c.min), float(c.max));
             // NaN is never a valid number to send, so floats are always range-checked.
             out.push(quote!(v.range_f64(#name, *#value, #min, #max)?;));
+            if let Some(n) = c.max_decimals {
+                let n = proc_macro2::Literal::usize_unsuffixed(usize::from(n));
+                out.push(quote!(v.decimals(#name, *#value, #n)?;));
+            }
         }
         Kind::Struct => out.push(quote!(#value.validate(&v.nested(#name))?;)),
         _ => {}
