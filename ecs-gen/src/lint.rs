@@ -982,14 +982,19 @@ fn lint_rules(ctx: &mut Ctx<'_>, rules: &[RawRule], scope: &[RawParam], path: &s
                 match &r.when {
                     None => ctx.err(line, &rpath, format!("`{}` needs `when`", r.kind)),
                     Some(w) => {
-                        check(ctx, &w.param);
-                        let tests = [w.equals.is_some(), w.in_.is_some(), w.present.is_some()];
-                        if tests.iter().filter(|t| **t).count() != 1 {
-                            ctx.err(
-                                line,
-                                &rpath,
-                                "a condition needs exactly one of `equals`, `in`, `present`",
-                            );
+                        // The condition and every `and` condition below it.
+                        let mut stack = vec![w];
+                        while let Some(w) = stack.pop() {
+                            check(ctx, &w.param);
+                            let tests = [w.equals.is_some(), w.in_.is_some(), w.present.is_some()];
+                            if tests.iter().filter(|t| **t).count() != 1 {
+                                ctx.err(
+                                    line,
+                                    &rpath,
+                                    "a condition needs exactly one of `equals`, `in`, `present`",
+                                );
+                            }
+                            stack.extend(&w.and);
                         }
                     }
                 }

@@ -279,11 +279,23 @@ pub struct Condition {
     pub in_: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub present: Option<bool>,
+    /// Further conditions that must all hold as well.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub and: Vec<Condition>,
 }
 
 impl Condition {
     /// The condition in words, for error messages and docs.
     pub fn describe(&self) -> String {
+        let mut text = self.describe_one();
+        for c in &self.and {
+            text.push_str(" and ");
+            text.push_str(&c.describe());
+        }
+        text
+    }
+
+    fn describe_one(&self) -> String {
         if let Some(v) = &self.equals {
             format!("{} is {v}", self.param)
         } else if let Some(vs) = &self.in_ {
@@ -584,20 +596,25 @@ fn errors(raw: &[spec::RawError]) -> Vec<ErrorDef> {
         .collect()
 }
 
+fn condition(w: &spec::RawCondition) -> Condition {
+    Condition {
+        param: w.param.clone(),
+        equals: w.equals.as_ref().map(spec::scalar_to_string),
+        in_: w
+            .in_
+            .as_ref()
+            .map(|vs| vs.iter().map(spec::scalar_to_string).collect()),
+        present: w.present,
+        and: w.and.iter().map(condition).collect(),
+    }
+}
+
 fn rule(r: &RawRule) -> Rule {
     Rule {
         kind: r.kind.clone(),
         param: r.param.clone(),
         params: r.params.clone(),
-        when: r.when.as_ref().map(|w| Condition {
-            param: w.param.clone(),
-            equals: w.equals.as_ref().map(spec::scalar_to_string),
-            in_: w
-                .in_
-                .as_ref()
-                .map(|vs| vs.iter().map(spec::scalar_to_string).collect()),
-            present: w.present,
-        }),
+        when: r.when.as_ref().map(condition),
         description: r.description.clone(),
         allowed: r.allowed.clone(),
         min: r.min,

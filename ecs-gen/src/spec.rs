@@ -305,6 +305,9 @@ pub struct RawCondition {
     pub in_: Option<Vec<Value>>,
     #[serde(default)]
     pub present: Option<bool>,
+    /// Further conditions that must all hold as well.
+    #[serde(default)]
+    pub and: Vec<RawCondition>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

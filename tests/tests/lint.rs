@@ -73,6 +73,7 @@ lint_fixture!(
     "rule names parameter `InstanceChargeType`, which does not exist here"
 );
 lint_fixture!(client_token_missing, "there is no ClientToken parameter");
+lint_fixture!(and_unknown_param, "`SourceCidrIP`");
 lint_fixture!(time_span_zero, "`max_span_seconds` must be positive");
 lint_fixture!(
     decimals_on_integer,

@@ -740,3 +740,48 @@ async fn every_constraint_kind_of_the_network_area_is_enforced_before_sending() 
         assert!(v.parameter().contains(parameter), "{parameter}: {v}");
     }
 }
+
+/// A group-to-group rule (SourceGroupId without SourceCidrIp) may not use NicType=internet;
+/// leaving NicType out is accepted (the documents' examples do so: VPC groups default to
+/// intranet, and the client cannot know the group's network type).
+#[tokio::test]
+async fn group_to_group_rules_refuse_an_internet_nic_type() {
+    use ecs_client::authorize_security_group::AuthorizeSecurityGroupInput as Input;
+    let base = Input::new()
+        .region_id("cn-hangzhou")
+        .security_group_id("sg-1")
+        .ip_protocol("tcp")
+        .port_range("22/22");
+    let v = refused(
+        client_without_server()
+            .authorize_security_group()
+            .input(base.clone().source_group_id("sg-2").nic_type("internet"))
+            .send()
+            .await,
+    );
+    assert_eq!(v.parameter(), "NicType", "{v}");
+    assert!(v.to_string().contains("SourceCidrIp is not given"), "{v}");
+    let v = refused(
+        client_without_server()
+            .revoke_security_group_egress()
+            .region_id("cn-hangzhou")
+            .security_group_id("sg-1")
+            .ip_protocol("tcp")
+            .port_range("22/22")
+            .dest_group_id("sg-2")
+            .nic_type("internet")
+            .send()
+            .await,
+    );
+    assert_eq!(v.parameter(), "NicType", "{v}");
+    for ok in [
+        base.clone().source_group_id("sg-2"),
+        base.clone().source_group_id("sg-2").nic_type("intranet"),
+        base.clone()
+            .source_group_id("sg-2")
+            .source_cidr_ip("10.0.0.0/8")
+            .nic_type("internet"),
+    ] {
+        assert!(ok.validate().is_ok(), "{ok:?}: {:?}", ok.validate());
+    }
+}

@@ -282,6 +282,24 @@ impl Access<'_> {
     }
 
     /// Whether the parameter will be sent (an empty list is not).
+    /// The opposite of [`present`](Self::present), written as a reader would
+    /// (`x.is_none()`, not `!x.is_some()`).
+    fn absent(&self) -> TokenStream {
+        let field = &self.field;
+        match (&self.child, self.param.kind) {
+            (None, Kind::List) => quote!(#field.as_ref().is_none_or(|items| items.is_empty())),
+            (None, _) => quote!(#field.is_none()),
+            (Some(_), Kind::List) => {
+                let r = self.as_ref();
+                quote!(#r.is_none_or(|items| items.is_empty()))
+            }
+            (Some(_), _) => {
+                let r = self.as_ref();
+                quote!(#r.is_none())
+            }
+        }
+    }
+
     fn present(&self) -> TokenStream {
         let field = &self.field;
         match (&self.child, self.param.kind) {
@@ -341,12 +359,20 @@ fn literal(p: &Param, text: &str) -> TokenStream {
 
 /// A boolean expression for a condition over the scope, reading the effective value.
 fn condition(scope: &[Param], c: &Condition) -> TokenStream {
+    let first = condition_one(scope, c);
+    if c.and.is_empty() {
+        return first;
+    }
+    let rest = c.and.iter().map(|c| condition(scope, c));
+    quote!((#first) #(&& (#rest))*)
+}
+
+fn condition_one(scope: &[Param], c: &Condition) -> TokenStream {
     let Some(a) = access(scope, &c.param) else {
         return quote!(false);
     };
     if let Some(want) = c.present {
-        let e = a.present();
-        return if want { e } else { quote!(!#e) };
+        return if want { a.present() } else { a.absent() };
     }
     let values: Vec<String> = match (&c.equals, &c.in_) {
         (Some(v), _) => vec![v.clone()],
