@@ -665,11 +665,11 @@ fn lint_param(ctx: &mut Ctx<'_>, p: &RawParam, path: &str, line: Option<usize>, 
         if ty != "string" {
             ctx.err(line, path, "`format` applies to strings");
         }
-        if !matches!(fmt.as_str(), "datetime" | "base64") {
+        if !matches!(fmt.as_str(), "datetime" | "base64" | "port_range") {
             ctx.err(
                 line,
                 path,
-                format!("unknown format `{fmt}` (expected datetime or base64)"),
+                format!("unknown format `{fmt}` (expected datetime, base64 or port_range)"),
             );
         }
     }

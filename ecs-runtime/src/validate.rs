@@ -345,6 +345,31 @@ impl<'a> Validator<'a> {
         Ok(())
     }
 
+    /// A port range `start/end` with 1 <= start <= end <= 65535, or `-1/-1` (no ports, for
+    /// protocols without them).
+    pub fn port_range(&self, name: &str, value: &str) -> Checked {
+        if value == "-1/-1" {
+            return Ok(());
+        }
+        let ports = value.split_once('/').and_then(|(a, b)| {
+            let port = |s: &str| {
+                s.parse::<u32>()
+                    .ok()
+                    .filter(|p| (1..=65535).contains(p) && !s.starts_with('+'))
+            };
+            Some((port(a)?, port(b)?))
+        });
+        match ports {
+            Some((start, end)) if start <= end => Ok(()),
+            _ => self.fail(
+                name,
+                Rule::Pattern,
+                Some(value.to_owned()),
+                "must be `start/end` with 1 <= start <= end <= 65535, or -1/-1".to_owned(),
+            ),
+        }
+    }
+
     /// A number must have at most `max` digits after the decimal point, as sent on the wire
     /// (its shortest decimal form: SpotPriceLimit takes at most 3).
     pub fn decimals(&self, name: &str, value: f64, max: usize) -> Checked {
@@ -609,6 +634,17 @@ fn is_utc_datetime(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn port_ranges_are_ordered_and_in_range() {
+        let v = Validator::new("AuthorizeSecurityGroup");
+        for ok in ["1/65535", "22/22", "-1/-1"] {
+            assert!(v.port_range("PortRange", ok).is_ok(), "{ok}");
+        }
+        for bad in ["200/1", "0/10", "1/65536", "22", "a/b", "-1/22", "+1/2"] {
+            assert!(v.port_range("PortRange", bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn decimals_count_the_digits_sent() {

@@ -41,6 +41,7 @@ fn fixture_spec_covering_every_feature() {
         "v.when(\"PeriodUnit is Week\")",
         "v.time_span(",
         "v.decimals(",
+        "v.port_range(",
         "\"Name is given and ClientToken is not given and Amount is 2\"",
         "(self.name.is_some()) && (self.client_token.is_none())",
         "ecs_runtime::wire::json_array(",

@@ -785,3 +785,23 @@ async fn group_to_group_rules_refuse_an_internet_nic_type() {
         assert!(ok.validate().is_ok(), "{ok:?}: {:?}", ok.validate());
     }
 }
+
+/// Port ranges must be ordered and within 1..=65535 (`format: port_range`), not only shaped.
+#[tokio::test]
+async fn port_ranges_must_be_ordered_and_in_range() {
+    for bad in ["200/1", "1/70000"] {
+        let v = refused(
+            client_without_server()
+                .authorize_security_group()
+                .region_id("cn-hangzhou")
+                .security_group_id("sg-1")
+                .ip_protocol("tcp")
+                .port_range(bad)
+                .source_cidr_ip("10.0.0.0/8")
+                .send()
+                .await,
+        );
+        assert_eq!(v.parameter(), "PortRange", "{v}");
+        assert!(v.to_string().contains("start <= end"), "{v}");
+    }
+}

@@ -160,6 +160,9 @@ pub fn param_doc(p: &Param, request: bool) -> TokenStream {
         }
         match c.format.as_deref() {
             Some("datetime") => facts.push("Format: UTC `YYYY-MM-DDThh:mm:ssZ`".to_owned()),
+            Some("port_range") => facts.push(
+                "Format: ports `start/end` with 1 <= start <= end <= 65535, or `-1/-1`".to_owned(),
+            ),
             Some("base64") => facts.push(match c.max_decoded_bytes {
                 Some(m) => format!("Format: Base64, at most {m} bytes decoded"),
                 None => "Format: Base64".to_owned(),

@@ -129,6 +129,7 @@ fn scalar_checks(
             }
             match c.format.as_deref() {
                 Some("datetime") => out.push(quote!(v.datetime(#name, #value)?;)),
+                Some("port_range") => out.push(quote!(v.port_range(#name, #value)?;)),
                 Some("base64") => {
                     let max = usize_opt(c.max_decoded_bytes);
                     out.push(quote!(v.base64(#name, #value, #max)?;));
