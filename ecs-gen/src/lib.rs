@@ -99,6 +99,46 @@ fn count_params(
     }
 }
 
+/// `notes`: where each API's facts came from and every curation note (the documents'
+/// disagreements and how they were resolved), as Markdown, optionally for one group.
+pub fn curation_notes(model: &Model, group: Option<&str>) -> String {
+    fn doc_ref(d: &model::DocRef) -> String {
+        let mut s = d.doc.clone();
+        if let Some(h) = &d.heading {
+            s.push_str(&format!(" \"{h}\""));
+        }
+        if let Some(l) = d.line {
+            s.push_str(&format!(" L{l}"));
+        }
+        if let Some(u) = &d.used_for {
+            s.push_str(&format!(" ({u})"));
+        }
+        s
+    }
+    let mut out = String::new();
+    for api in model
+        .apis
+        .iter()
+        .filter(|a| group.is_none_or(|g| a.group == g))
+    {
+        let p = &api.provenance;
+        let _ = writeln!(
+            out,
+            "- **{}** ({}): from {}",
+            api.action,
+            api.group,
+            doc_ref(&p.primary)
+        );
+        for o in &p.others {
+            let _ = writeln!(out, "  - also {}", doc_ref(o));
+        }
+        for n in &p.notes {
+            let _ = writeln!(out, "  - {n}");
+        }
+    }
+    out
+}
+
 /// `check --apis`: one line per API (optionally of one group) with its parameter, constraint,
 /// cross-field rule, error-code and example counts, so a curator can see an area at a glance.
 pub fn api_table(model: &Model, group: Option<&str>) -> String {

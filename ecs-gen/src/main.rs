@@ -35,6 +35,13 @@ enum Command {
     },
     /// Lint, then print the normalised model as JSON (documented in spec/README.md).
     Dump,
+    /// Lint, then print each API's sources and curation notes (document disagreements and
+    /// how they were resolved) as Markdown.
+    Notes {
+        /// Only the APIs of this group.
+        #[arg(long)]
+        group: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -68,6 +75,10 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Notes { group } => {
+            print!("{}", ecs_gen::curation_notes(&model, group.as_deref()));
+            ExitCode::SUCCESS
+        }
         Command::Dump => match serde_json::to_string_pretty(&model) {
             Ok(json) => {
                 println!("{json}");

@@ -129,3 +129,18 @@ fn check_lists_every_api_with_its_counts() {
     let none = ecs_gen::api_table(&model, Some("no-such-group"));
     assert!(none.ends_with("0 APIs"), "{none}");
 }
+
+/// `ecs-gen notes` prints each API's sources and every curation note, filtered by group.
+#[test]
+fn notes_list_sources_and_every_curation_note() {
+    let (_, model) = ecs_gen::load_model(&ecs_tests::spec_dir()).expect("spec/ passes lint");
+    let all = ecs_gen::curation_notes(&model, None);
+    for api in &model.apis {
+        assert!(all.contains(&format!("- **{}** ({})", api.action, api.group)));
+        for note in &api.provenance.notes {
+            assert!(all.contains(note.as_str()), "{}: note missing", api.action);
+        }
+    }
+    let tasks = ecs_gen::curation_notes(&model, Some("tasks"));
+    assert!(tasks.contains("**CancelTask**") && !tasks.contains("**RunInstances**"));
+}
