@@ -58,3 +58,15 @@ impl Params {
         self.0
     }
 }
+
+impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for Params {
+    /// Collects (name, value) pairs in order, e.g. a request example or a parsed query.
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
+        Params(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
+    }
+}

@@ -159,14 +159,7 @@ pub mod wire {
             )
             .mount(&server)
             .await;
-        let config = Config::builder()
-            .credentials(Credentials::new("wiretestid", SECRET))
-            .endpoint(server.uri())
-            .sleeper(crate::FakeSleep::new())
-            .build()
-            .expect("valid config");
-        let client = Client::new(config).expect("valid client");
-        if let Err(e) = call(client).await {
+        if let Err(e) = call(client_at(&server.uri())).await {
             panic!("the call failed: {e:?}");
         }
         let received = server.received_requests().await.expect("recording is on");
@@ -223,9 +216,15 @@ pub mod wire {
             .and_then(|l| l.local_addr())
             .expect("a free loopback port")
             .port();
+        client_at(&format!("http://127.0.0.1:{port}"))
+    }
+
+    /// A client with the wire tests' credentials and a sleeper that returns at once, sending
+    /// to `endpoint`.
+    fn client_at(endpoint: &str) -> Client {
         let config = Config::builder()
             .credentials(Credentials::new("wiretestid", SECRET))
-            .endpoint(format!("http://127.0.0.1:{port}"))
+            .endpoint(endpoint)
             .sleeper(crate::FakeSleep::new())
             .build()
             .expect("valid config");

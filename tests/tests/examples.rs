@@ -51,10 +51,7 @@ fn every_request_example_validates_and_round_trips() {
     for api in &model.apis {
         let entry = registry::find(&api.action).expect("in the client");
         for (i, example) in api.examples.iter().enumerate() {
-            let mut params = ecs_runtime::Params::new();
-            for (k, v) in &example.request {
-                params.push(k.clone(), v.clone());
-            }
+            let params: ecs_runtime::Params = example.request.iter().collect();
             if let Err(e) = (entry.check_params)(&params) {
                 failures.push(format!("{} example {i}: {e}", api.action));
                 continue;
@@ -91,13 +88,7 @@ fn every_request_example_validates_and_round_trips() {
 fn reading_wire_parameters_reports_type_and_constraint_errors() {
     use ecs_client::registry::ParamsError;
     let entry = registry::find("RunInstances").expect("in the client");
-    let params = |pairs: &[(&str, &str)]| {
-        let mut p = ecs_runtime::Params::new();
-        for (k, v) in pairs {
-            p.push(*k, *v);
-        }
-        p
-    };
+    let params = |pairs: &[(&str, &str)]| pairs.iter().copied().collect::<ecs_runtime::Params>();
     let base = [
         ("RegionId", "cn-hangzhou"),
         ("ImageId", "m-1"),

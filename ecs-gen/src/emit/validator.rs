@@ -282,7 +282,6 @@ impl Access<'_> {
         }
     }
 
-    /// Whether the parameter will be sent (an empty list is not).
     /// The opposite of [`present`](Self::present), written as a reader would
     /// (`x.is_none()`, not `!x.is_some()`).
     fn absent(&self) -> TokenStream {
@@ -301,6 +300,7 @@ impl Access<'_> {
         }
     }
 
+    /// Whether the parameter will be sent (an empty list is not).
     fn present(&self) -> TokenStream {
         let field = &self.field;
         match (&self.child, self.param.kind) {
